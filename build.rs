@@ -1,0 +1,106 @@
+//! Generates the UI string tables from `locales/<lang>/ui.json`.
+//!
+//! Every key becomes a variant of `i18n::Key`, so a missing or misspelt key is a
+//! compile error, and the build fails when the languages do not have the same
+//! keys, when a string is empty, or when the `{placeholders}` differ.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::{env, fs, path::Path};
+
+const LANGS: [&str; 2] = ["fr", "en"];
+
+fn flatten(prefix: &str, value: &serde_json::Value, out: &mut BTreeMap<String, String>, file: &str) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (k, v) in map {
+                let key = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
+                flatten(&key, v, out, file);
+            }
+        }
+        serde_json::Value::String(s) => {
+            if s.trim().is_empty() {
+                panic!("{file}: the string for `{prefix}` is empty");
+            }
+            out.insert(prefix.to_string(), s.clone());
+        }
+        other => panic!("{file}: `{prefix}` must be a string or an object, found {other}"),
+    }
+}
+
+fn placeholders(s: &str) -> BTreeSet<String> {
+    let mut found = BTreeSet::new();
+    let mut rest = s;
+    while let Some(start) = rest.find('{') {
+        let Some(len) = rest[start..].find('}') else { break };
+        found.insert(rest[start + 1..start + len].to_string());
+        rest = &rest[start + len + 1..];
+    }
+    found
+}
+
+fn variant(key: &str) -> String {
+    key.split(['.', '_', '-'])
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let mut c = p.chars();
+            c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
+        })
+        .collect()
+}
+
+fn main() {
+    println!("cargo:rerun-if-changed=locales");
+    let mut tables = Vec::new();
+    for lang in LANGS {
+        let file = format!("locales/{lang}/ui.json");
+        println!("cargo:rerun-if-changed={file}");
+        let text = fs::read_to_string(&file).unwrap_or_else(|e| panic!("{file}: {e}"));
+        let json: serde_json::Value =
+            serde_json::from_str(&text).unwrap_or_else(|e| panic!("{file} is not valid JSON: {e}"));
+        let mut flat = BTreeMap::new();
+        flatten("", &json, &mut flat, &file);
+        tables.push(flat);
+    }
+    let reference = &tables[0];
+    for (lang, table) in LANGS.iter().zip(&tables).skip(1) {
+        let missing: Vec<_> = reference.keys().filter(|k| !table.contains_key(*k)).collect();
+        let extra: Vec<_> = table.keys().filter(|k| !reference.contains_key(*k)).collect();
+        if !missing.is_empty() || !extra.is_empty() {
+            panic!("locales/{lang}/ui.json: missing keys {missing:?}, keys not in French {extra:?}");
+        }
+        for (key, fr) in reference {
+            if placeholders(fr) != placeholders(&table[key]) {
+                panic!("`{key}`: the placeholders differ between fr and {lang}");
+            }
+        }
+    }
+
+    let mut out = String::new();
+    out.push_str("/// Every user-visible UI string, generated from `locales/*/ui.json`.\n");
+    out.push_str("#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]\n#[allow(dead_code)]\npub enum Key {\n");
+    let mut seen = BTreeSet::new();
+    for key in reference.keys() {
+        let v = variant(key);
+        if !seen.insert(v.clone()) {
+            panic!("two keys give the same name `{v}`");
+        }
+        writeln!(out, "    /// `{key}`\n    {v},").unwrap();
+    }
+    out.push_str("}\n");
+    writeln!(out, "pub const KEY_COUNT: usize = {};", reference.len()).unwrap();
+    out.push_str("pub static KEY_NAMES: [&str; KEY_COUNT] = [\n");
+    for key in reference.keys() {
+        writeln!(out, "    {key:?},").unwrap();
+    }
+    out.push_str("];\n");
+    for (lang, table) in LANGS.iter().zip(&tables) {
+        writeln!(out, "static {}: [&str; KEY_COUNT] = [", lang.to_uppercase()).unwrap();
+        for key in reference.keys() {
+            writeln!(out, "    {:?},", table[key]).unwrap();
+        }
+        out.push_str("];\n");
+    }
+    let dest = Path::new(&env::var("OUT_DIR").unwrap()).join("i18n.rs");
+    fs::write(dest, out).unwrap();
+}

@@ -1,0 +1,40 @@
+// Cocon's service worker: the whole app is precached at install, so it opens with no
+// network. The two lines below are filled in by scripts/postbuild.mjs at each build:
+// the cache name comes from the content hash of every file, the list names every file.
+const CACHE = 'cocon-__BUILD_HASH__';
+const PRECACHE = __PRECACHE_LIST__;
+const SHELL = '/index.html';
+
+self.addEventListener('install', (event) => {
+  // No skipWaiting here: a new version waits until the parent chooses to update.
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((keys) => Promise.all(
+        keys.filter((key) => key.startsWith('cocon-') && key !== CACHE).map((key) => caches.delete(key))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data === 'SKIP_WAITING') self.skipWaiting();
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  if (request.mode === 'navigate') {
+    // Every page of the app is the same shell: answer from the cache, even offline.
+    event.respondWith(
+      caches.match(SHELL, { cacheName: CACHE }).then((cached) => cached || fetch(request)),
+    );
+    return;
+  }
+  event.respondWith(
+    caches.match(request, { cacheName: CACHE, ignoreSearch: true }).then((cached) => cached || fetch(request)),
+  );
+});

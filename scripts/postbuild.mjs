@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// Trunk post-build hook: runs on the staged build ($TRUNK_STAGING_DIR) before it
+// replaces dist/. It
+//  1. writes the Content-Security-Policy, with the sha256 of each inline script
+//     (Trunk's wasm loader), so no other origin and no 'unsafe-inline' are allowed;
+//  2. fills the user-visible texts of index.html and the manifest from locales/;
+//  3. writes the service worker's precache list (every file of the build) and its
+//     cache name (a hash of every file's name and content).
+// Hashed JS and wasm files are never rewritten: their integrity hashes stay valid.
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+const staging = process.env.TRUNK_STAGING_DIR;
+if (!staging) throw new Error('TRUNK_STAGING_DIR is not set: run this through trunk build');
+const release = process.env.TRUNK_PROFILE === 'release';
+const ui = (lang) => JSON.parse(readFileSync(`locales/${lang}/ui.json`, 'utf8'));
+const fr = ui('fr'), en = ui('en');
+const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+// 1 and 2: index.html
+const indexPath = join(staging, 'index.html');
+let html = readFileSync(indexPath, 'utf8');
+const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+const hashes = inline.map((body) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`);
+const csp = [
+  "default-src 'self'",
+  `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`.trim(),
+  "style-src 'self'",
+  "img-src 'self'",
+  "font-src 'self'",
+  // trunk serve (development only) reloads the page through a websocket on the same host.
+  release ? "connect-src 'self'" : "connect-src 'self' ws://127.0.0.1:* ws://localhost:*",
+  "manifest-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+].join('; ');
+html = html
+  .replace('__CSP__', csp)
+  .replace('__NOSCRIPT__', `<span lang="fr">${escapeHtml(fr.app.noscript)}</span> <span lang="en">${escapeHtml(en.app.noscript)}</span>`);
+writeFileSync(indexPath, html);
+
+// 2: the manifest speaks French, like the app's default
+const manifestPath = join(staging, 'manifest.webmanifest');
+const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+Object.assign(manifest, { name: fr.app.name, short_name: fr.app.name, description: fr.app.description, lang: 'fr' });
+writeFileSync(manifestPath, JSON.stringify(manifest, null, 2) + '\n');
+
+// 3: the service worker
+const files = [];
+(function walk(dir) {
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) walk(path);
+    else files.push(path);
+  }
+})(staging);
+const precache = files
+  .map((path) => '/' + relative(staging, path).split(sep).join('/'))
+  .filter((url) => url !== '/sw.js')
+  .sort();
+const hash = createHash('sha256');
+for (const url of precache) hash.update(url).update('\0').update(readFileSync(join(staging, url))).update('\0');
+const buildHash = hash.digest('hex').slice(0, 16);
+const swPath = join(staging, 'sw.js');
+const sw = readFileSync(swPath, 'utf8')
+  .replace('__BUILD_HASH__', buildHash)
+  .replace('__PRECACHE_LIST__', JSON.stringify(precache, null, 2));
+writeFileSync(swPath, sw);
+console.log(`postbuild: ${precache.length} files precached, cache cocon-${buildHash}, ${hashes.length} inline script(s) hashed`);

@@ -1,0 +1,44 @@
+use crate::domain::lang::Lang;
+use crate::domain::settings::Settings;
+use crate::i18n::{use_i18n, Key};
+use crate::settings;
+use leptos::prelude::*;
+
+fn label(lang: Lang) -> Key {
+    match lang {
+        Lang::Fr => Key::SettingsLanguageFr,
+        Lang::En => Key::SettingsLanguageEn,
+    }
+}
+
+/// Radio buttons for the interface language; the choice is stored at once.
+#[component]
+pub fn LanguagePicker() -> impl IntoView {
+    let i18n = use_i18n();
+    let choose = move |lang: Lang| {
+        i18n.set_lang(lang);
+        let _ = settings::save(&Settings::new(lang));
+    };
+    view! {
+        <fieldset class="card choices">
+            <legend>{move || i18n.t(Key::SettingsLanguageLegend)}</legend>
+            {Lang::ALL
+                .into_iter()
+                .map(|lang| {
+                    view! {
+                        <label class="choice" lang=lang.code()>
+                            <input
+                                type="radio"
+                                name="language"
+                                value=lang.code()
+                                prop:checked=move || i18n.lang() == lang
+                                on:change=move |_| choose(lang)
+                            />
+                            <span>{move || i18n.t(label(lang))}</span>
+                        </label>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+    }
+}

@@ -1,0 +1,71 @@
+//! Cocon: a companion for the first 1000 days of a child, offline, on the parent's phone.
+//!
+//! - `domain/`: the functional core (plain Rust, tested natively);
+//! - `storage`, `settings`, `pwa`: the thin shell around browser APIs;
+//! - `components/` and `pages/`: what the parent sees.
+
+pub mod components;
+pub mod domain;
+pub mod i18n;
+pub mod pages;
+pub mod pwa;
+pub mod settings;
+pub mod storage;
+
+use components::{nav::BottomNav, update_banner::UpdateBanner};
+use i18n::{I18n, Key};
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+use pages::{
+    directory::DirectoryPage, not_found::NotFound, settings::SettingsPage, timeline::TimelinePage,
+    today::TodayPage, wellbeing::WellbeingPage,
+};
+
+/// Provides the language (from the stored settings, or the browser's on a first visit)
+/// and keeps `<html lang>` in step with it.
+pub fn provide_i18n() -> I18n {
+    let i18n = I18n::new(settings::load().lang);
+    provide_context(i18n);
+    Effect::new(move |_| {
+        let lang = i18n.lang();
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", lang.code());
+        }
+    });
+    i18n
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let i18n = provide_i18n();
+    let update_ready = RwSignal::new(false);
+    provide_context(pwa::UpdateReady(update_ready));
+    pwa::register(update_ready);
+
+    view! {
+        <Router>
+            <a class="skip-link" href="#main">{move || i18n.t(Key::AppSkipToContent)}</a>
+            <UpdateBanner/>
+            <main id="main" class="content">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=TodayPage/>
+                    <Route path=path!("/timeline") view=TimelinePage/>
+                    <Route path=path!("/directory") view=DirectoryPage/>
+                    <Route path=path!("/wellbeing") view=WellbeingPage/>
+                    <Route path=path!("/settings") view=SettingsPage/>
+                </Routes>
+            </main>
+            <BottomNav/>
+        </Router>
+    }
+}
+
+/// Entry point of the web app: replaces the boot screen of `index.html` with the app.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    if let Some(boot) = document().get_element_by_id("boot") {
+        boot.remove();
+    }
+    leptos::mount::mount_to_body(App);
+}

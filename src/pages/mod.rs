@@ -1,0 +1,8 @@
+//! One module a section of the bottom navigation.
+
+pub mod directory;
+pub mod not_found;
+pub mod settings;
+pub mod timeline;
+pub mod today;
+pub mod wellbeing;

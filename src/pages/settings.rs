@@ -1,0 +1,18 @@
+use crate::components::{language_picker::LanguagePicker, page::Page};
+use crate::i18n::{use_i18n, Key};
+use leptos::prelude::*;
+
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Page title=Key::SettingsTitle>
+            <LanguagePicker/>
+            <section class="card" aria-labelledby="privacy-heading">
+                <h2 id="privacy-heading">{move || i18n.t(Key::SettingsPrivacyHeading)}</h2>
+                <p>{move || i18n.t(Key::SettingsPrivacyBody)}</p>
+                <p>{move || i18n.t(Key::SettingsComingData)}</p>
+            </section>
+        </Page>
+    }
+}

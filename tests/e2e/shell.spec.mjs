@@ -1,0 +1,162 @@
+// The app shell: navigation, language, offline, installability, updates.
+import AxeBuilder from '@axe-core/playwright';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test, expect, waitForServiceWorker, storedData } from './fixtures.mjs';
+
+const ui = (lang) => JSON.parse(readFileSync(`locales/${lang}/ui.json`, 'utf8'));
+const fr = ui('fr'), en = ui('en');
+const SECTIONS = [
+  ['/', 'today'], ['/timeline', 'timeline'], ['/directory', 'directory'],
+  ['/wellbeing', 'wellbeing'], ['/settings', 'settings'],
+];
+
+test('every section opens from the bottom navigation, in French, with no accessibility violation', async ({ page, site }) => {
+  await page.goto(site.url('/'));
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await expect(page.getByRole('heading', { level: 1 }), 'the page the app opens on keeps the browser focus').not.toBeFocused();
+  const nav = page.getByRole('navigation', { name: fr.nav.label });
+  for (const [path, key] of [...SECTIONS.slice(1), SECTIONS[0]]) {
+    await nav.getByRole('link', { name: fr.nav[key] }).click();
+    await expect(page).toHaveURL(site.url(path));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(fr[key].title);
+    await expect(page.getByRole('heading', { level: 1 }), 'focus moves to the new page').toBeFocused();
+    await expect(nav.getByRole('link', { name: fr.nav[key] })).toHaveAttribute('aria-current', 'page');
+    await expect(page).toHaveTitle(`${fr[key].title} · Cocon`);
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(axe.violations, `axe on ${path}`).toEqual([]);
+  }
+});
+
+test('a direct link to a section and an unknown address both work', async ({ page, site }) => {
+  await page.goto(site.url('/wellbeing'));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(fr.wellbeing.title);
+  await page.goto(site.url('/nowhere'));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(fr.not_found.title);
+  await page.getByRole('link', { name: fr.not_found.back }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(fr.today.title);
+});
+
+test.describe('with an English browser', () => {
+  test.use({ locale: 'en-US' });
+
+  test('the language follows the browser, then the choice in Settings persists', async ({ page, site }) => {
+    await page.goto(site.url('/'));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(en.today.title);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    expect(await storedData(page), 'a first visit stores nothing').toEqual({});
+
+    await page.getByRole('link', { name: en.nav.settings }).click();
+    await page.getByRole('radio', { name: fr.settings.language_fr }).check();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(fr.settings.title);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    expect(await storedData(page)).toEqual({ 'cocon.settings': '{"version":1,"lang":"fr"}' });
+
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(fr.settings.title);
+    await expect(page.getByRole('radio', { name: fr.settings.language_fr })).toBeChecked();
+    await page.getByRole('link', { name: fr.nav.today }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(fr.today.title);
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(axe.violations).toEqual([]);
+  });
+});
+
+test('after the first visit the app works with the server stopped', async ({ page, site }) => {
+  await page.goto(site.url('/'));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(fr.today.title);
+  await waitForServiceWorker(page);
+  await site.stop();
+
+  // The server is gone: make sure of it, then reload and move around.
+  expect(await page.evaluate((u) => fetch(u, { cache: 'no-store', mode: 'no-cors' }).then(() => 'up', () => 'down'), site.url('/__probe__'))).toBe('down');
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(fr.today.title);
+  await page.getByRole('link', { name: fr.nav.directory }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(fr.directory.title);
+  await page.goto(site.url('/settings'));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(fr.settings.title);
+});
+
+function pngSize(buffer) {
+  expect(buffer.subarray(1, 4).toString('latin1')).toBe('PNG');
+  return `${buffer.readUInt32BE(16)}x${buffer.readUInt32BE(20)}`;
+}
+
+test('the app is installable: manifest, icons, iOS tags, a strict CSP', async ({ page, site, request }) => {
+  await page.goto(site.url('/'));
+  const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+  const response = await request.get(site.url(href));
+  expect(response.ok()).toBe(true);
+  expect(response.headers()['content-type']).toContain('application/manifest+json');
+  const manifest = await response.json();
+  expect(manifest).toMatchObject({
+    name: 'Cocon', short_name: 'Cocon', lang: 'fr', start_url: '/', scope: '/',
+    display: 'standalone', description: fr.app.description,
+  });
+  expect(manifest.theme_color).toMatch(/^#[0-9a-f]{6}$/);
+  expect(manifest.background_color).toMatch(/^#[0-9a-f]{6}$/);
+  expect(manifest.categories).toEqual(expect.arrayContaining(['health', 'lifestyle']));
+  const pngs = manifest.icons.filter((i) => i.type === 'image/png');
+  for (const icon of pngs) {
+    const body = await (await request.get(site.url(icon.src))).body();
+    expect(pngSize(body), icon.src).toBe(icon.sizes);
+  }
+  const has = (size, purpose) => pngs.some((i) => i.sizes === size && i.purpose.split(' ').includes(purpose));
+  expect(has('192x192', 'any') && has('512x512', 'any') && has('512x512', 'maskable')).toBe(true);
+
+  const touch = await page.locator('link[rel="apple-touch-icon"]').getAttribute('href');
+  expect(pngSize(await (await request.get(site.url(touch))).body())).toBe('180x180');
+  await expect(page.locator('meta[name="apple-mobile-web-app-capable"]')).toHaveAttribute('content', 'yes');
+  await expect(page.locator('meta[name="apple-mobile-web-app-status-bar-style"]')).toHaveCount(1);
+
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(csp).toContain("default-src 'self'");
+  expect(csp).toContain("connect-src 'self'");
+  expect(csp).not.toContain('unsafe-inline');
+  expect(csp).not.toMatch(/https?:/);
+  expect(csp).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]+'/);
+});
+
+test('the service worker precaches every file of the build', async ({ page, site, request }) => {
+  const sw = await (await request.get(site.url('/sw.js'))).text();
+  const list = JSON.parse(sw.match(/const PRECACHE = (\[[\s\S]*?\]);/)[1]);
+  const wasm = list.filter((f) => f.endsWith('.wasm'));
+  expect(wasm.length).toBe(1);
+  expect(list).toEqual(expect.arrayContaining(['/index.html', '/manifest.webmanifest', '/icons/icon-192.png']));
+  await page.goto(site.url('/'));
+  await waitForServiceWorker(page);
+  const cached = await page.evaluate(async () => {
+    const names = await caches.keys();
+    const cache = await caches.open(names.find((n) => n.startsWith('cocon-')));
+    return (await cache.keys()).map((r) => new URL(r.url).pathname).sort();
+  });
+  expect(cached).toEqual([...list].sort());
+});
+
+test('a new version is offered, and applying it keeps the parent\'s data', async ({ page, site }) => {
+  await page.goto(site.url('/settings'));
+  await page.getByRole('radio', { name: en.settings.language_en }).check();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(en.settings.title);
+  await waitForServiceWorker(page);
+  const before = await storedData(page);
+  const oldCache = await page.evaluate(async () => (await caches.keys()).find((n) => n.startsWith('cocon-')));
+
+  // Publish a new version: the worker script changes (new cache name, as a rebuild gives).
+  const swPath = join(site.dir, 'sw.js');
+  writeFileSync(swPath, readFileSync(swPath, 'utf8').replace(/const CACHE = 'cocon-[0-9a-f]+'/, "const CACHE = 'cocon-0000000000000001'"));
+  await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+
+  const banner = page.getByRole('status');
+  await expect(banner).toContainText(en.update.available);
+  await Promise.all([
+    page.waitForEvent('load'),
+    banner.getByRole('button', { name: en.update.apply }).click(),
+  ]);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(en.settings.title);
+  await expect(page.getByRole('button', { name: en.update.apply })).toHaveCount(0);
+  expect(await storedData(page)).toEqual(before);
+  const caches = await page.evaluate(async () => (await caches.keys()).filter((n) => n.startsWith('cocon-')));
+  expect(caches).toEqual(['cocon-0000000000000001']);
+  expect(caches).not.toContain(oldCache);
+});
