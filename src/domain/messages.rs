@@ -1,0 +1,1043 @@
+//! Key public-health messages: loaded from data, validated, and selected for a moment.
+//!
+//! The data lives in two kinds of files:
+//! - `public/content/messages.json`: what does not depend on the language (id, theme,
+//!   when the message applies, its source and the date it was last reviewed);
+//! - `locales/<lang>/messages.json`: the title and text of each message in one language.
+//!
+//! Units, one convention for the whole module:
+//! - during pregnancy, completed weeks of amenorrhoea (SA, counted from the first day of
+//!   the last period), `0..=44`;
+//! - after birth, the baby's age in days since birth (the day of birth is day 0), `0..=1100`.
+//!
+//! A [`Catalogue`] is only built from data that passes every check, so the app never shows
+//! a message without a source, a review date or a text. Every SA week of
+//! [`COVERED_SA_WEEKS`] and every day of [`COVERED_AGE_DAYS`] must have at least one
+//! message ([`coverage_gaps`]).
+//!
+//! A source names the organisation and the page or document a message rests on; its URL
+//! is the official site or section where that page lives (a stable address rather than a
+//! guessed deep link).
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+use std::ops::RangeInclusive;
+
+/// The version of the message documents this build reads.
+pub const MESSAGES_VERSION: u32 = 1;
+/// The last SA week a pregnancy range may name.
+pub const MAX_SA_WEEK: u32 = 44;
+/// The last age in days a child range may name (a little past the 3rd birthday).
+pub const MAX_AGE_DAYS: u32 = 1100;
+/// The SA weeks that must each have at least one message.
+pub const COVERED_SA_WEEKS: RangeInclusive<u32> = 2..=MAX_SA_WEEK;
+/// The ages in days that must each have at least one message.
+pub const COVERED_AGE_DAYS: RangeInclusive<u32> = 0..=MAX_AGE_DAYS;
+
+/// The theme of a message (each message has exactly one).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Theme {
+    /// Pregnancy follow-up: visits, scans, interviews.
+    PregnancyFollowup,
+    /// Nutrition and food.
+    Nutrition,
+    /// Breastfeeding and infant feeding.
+    Feeding,
+    /// Sleep and safe sleep.
+    Sleep,
+    /// Crying and shaken-baby prevention.
+    Crying,
+    /// Tobacco, alcohol and drugs.
+    Substances,
+    /// Environment and health (chemicals, air, heat).
+    Environment,
+    /// Screens.
+    Screens,
+    /// Mood, exhaustion and postpartum.
+    Mood,
+    /// The second parent's place.
+    SecondParent,
+    /// Bonding, development and play (reading and cultural awakening included).
+    Bonding,
+    /// Vaccination and health follow-up.
+    Vaccination,
+    /// Rights, leave and money.
+    Rights,
+    /// Home safety and accidents.
+    HomeSafety,
+    /// Relationships and violence (help available).
+    Relationships,
+}
+
+impl Theme {
+    /// Every theme, in display order (also the order used to sort messages).
+    pub const ALL: [Theme; 15] = [
+        Theme::PregnancyFollowup,
+        Theme::Nutrition,
+        Theme::Feeding,
+        Theme::Sleep,
+        Theme::Crying,
+        Theme::Substances,
+        Theme::Environment,
+        Theme::Screens,
+        Theme::Mood,
+        Theme::SecondParent,
+        Theme::Bonding,
+        Theme::Vaccination,
+        Theme::Rights,
+        Theme::HomeSafety,
+        Theme::Relationships,
+    ];
+
+    /// The id used in the data files (snake_case, as serde writes it).
+    pub fn id(self) -> &'static str {
+        match self {
+            Theme::PregnancyFollowup => "pregnancy_followup",
+            Theme::Nutrition => "nutrition",
+            Theme::Feeding => "feeding",
+            Theme::Sleep => "sleep",
+            Theme::Crying => "crying",
+            Theme::Substances => "substances",
+            Theme::Environment => "environment",
+            Theme::Screens => "screens",
+            Theme::Mood => "mood",
+            Theme::SecondParent => "second_parent",
+            Theme::Bonding => "bonding",
+            Theme::Vaccination => "vaccination",
+            Theme::Rights => "rights",
+            Theme::HomeSafety => "home_safety",
+            Theme::Relationships => "relationships",
+        }
+    }
+
+    /// The theme with this data id, if there is one.
+    pub fn from_id(id: &str) -> Option<Theme> {
+        Theme::ALL.into_iter().find(|t| t.id() == id)
+    }
+}
+
+/// A moment of the 1000 days, in the unit that fits it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Moment {
+    /// During pregnancy: completed weeks of amenorrhoea (SA).
+    Pregnancy { sa_week: u32 },
+    /// After birth: the baby's age in days (0 on the day of birth).
+    Child { age_days: u32 },
+}
+
+impl Moment {
+    /// Every moment that must have at least one message: SA weeks of
+    /// [`COVERED_SA_WEEKS`], then ages of [`COVERED_AGE_DAYS`].
+    pub fn all_covered() -> impl Iterator<Item = Moment> {
+        COVERED_SA_WEEKS
+            .map(|sa_week| Moment::Pregnancy { sa_week })
+            .chain(COVERED_AGE_DAYS.map(|age_days| Moment::Child { age_days }))
+    }
+}
+
+/// When a message applies: an inclusive range, in SA weeks or in days of age.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Applies {
+    Pregnancy { from_sa_week: u32, to_sa_week: u32 },
+    Child { from_age_days: u32, to_age_days: u32 },
+}
+
+impl Applies {
+    /// Whether the moment falls in the range (both ends included, same stage only).
+    pub fn contains(&self, moment: Moment) -> bool {
+        match (*self, moment) {
+            (Applies::Pregnancy { from_sa_week, to_sa_week }, Moment::Pregnancy { sa_week }) => {
+                (from_sa_week..=to_sa_week).contains(&sa_week)
+            }
+            (Applies::Child { from_age_days, to_age_days }, Moment::Child { age_days }) => {
+                (from_age_days..=to_age_days).contains(&age_days)
+            }
+            _ => false,
+        }
+    }
+
+    /// The first and last unit of the range.
+    pub fn bounds(&self) -> (u32, u32) {
+        match *self {
+            Applies::Pregnancy { from_sa_week, to_sa_week } => (from_sa_week, to_sa_week),
+            Applies::Child { from_age_days, to_age_days } => (from_age_days, to_age_days),
+        }
+    }
+
+    /// How many units (weeks or days) the range covers.
+    pub fn span(&self) -> u32 {
+        let (from, to) = self.bounds();
+        to.saturating_sub(from) + 1
+    }
+}
+
+/// Where a message comes from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    /// The organisation, e.g. "Assurance maladie (ameli.fr)".
+    pub org: String,
+    /// The page or document the message rests on.
+    pub title: String,
+    /// The official site or section, always `https://`.
+    pub url: String,
+}
+
+/// The language-independent part of a message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MessageMeta {
+    pub id: String,
+    pub theme: Theme,
+    pub applies: Applies,
+    pub source: Source,
+    /// The day the message and its source were last checked.
+    pub reviewed: NaiveDate,
+}
+
+/// The words of a message in one language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MessageText {
+    pub title: String,
+    pub text: String,
+}
+
+/// A message ready to show: its metadata and its words in the catalogue's language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    pub meta: MessageMeta,
+    pub text: MessageText,
+}
+
+/// Which of the two documents an error is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Document {
+    /// `public/content/messages.json`.
+    Meta,
+    /// `locales/<lang>/messages.json`.
+    Texts,
+}
+
+/// Why the message data was refused. Loading stops at the first problem found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CatalogueError {
+    /// Not JSON, or not of the expected shape (missing or unknown field, wrong type).
+    Unreadable {
+        document: Document,
+        detail: String,
+    },
+    /// The `version` field is missing or is not [`MESSAGES_VERSION`].
+    VersionMismatch {
+        document: Document,
+        found: Option<u64>,
+    },
+    /// An id that is empty or not lowercase ASCII words joined by `-`.
+    InvalidId {
+        id: String,
+    },
+    /// Two messages with the same id.
+    DuplicateId {
+        id: String,
+    },
+    UnknownTheme {
+        id: String,
+        theme: String,
+    },
+    UnknownStage {
+        id: String,
+        stage: String,
+    },
+    /// `from` is after `to`.
+    RangeReversed {
+        id: String,
+        from: u32,
+        to: u32,
+    },
+    /// `to` is past [`MAX_SA_WEEK`] or [`MAX_AGE_DAYS`].
+    RangeOutOfBounds {
+        id: String,
+        to: u32,
+        max: u32,
+    },
+    /// The source's organisation or title is blank.
+    EmptySource {
+        id: String,
+        field: &'static str,
+    },
+    /// The source URL is not a plain `https://host/...` address.
+    BadUrl {
+        id: String,
+        url: String,
+    },
+    /// `reviewed` is not a real date written `YYYY-MM-DD`.
+    BadReviewDate {
+        id: String,
+        reviewed: String,
+    },
+    /// A message has no text in the language document.
+    MissingText {
+        id: String,
+    },
+    /// The language document has a text for an id that is not a message.
+    TextForUnknownId {
+        id: String,
+    },
+    /// A title or text is blank.
+    EmptyText {
+        id: String,
+        field: &'static str,
+    },
+}
+
+impl fmt::Display for CatalogueError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use CatalogueError::*;
+        match self {
+            Unreadable { document, detail } => write!(f, "{document:?} document unreadable: {detail}"),
+            VersionMismatch { document, found } => {
+                write!(f, "{document:?} document has version {found:?}, expected {MESSAGES_VERSION}")
+            }
+            InvalidId { id } => write!(f, "invalid message id {id:?}"),
+            DuplicateId { id } => write!(f, "message id {id:?} appears twice"),
+            UnknownTheme { id, theme } => write!(f, "{id}: unknown theme {theme:?}"),
+            UnknownStage { id, stage } => write!(f, "{id}: unknown stage {stage:?}"),
+            RangeReversed { id, from, to } => write!(f, "{id}: range from {from} is after to {to}"),
+            RangeOutOfBounds { id, to, max } => write!(f, "{id}: range ends at {to}, past {max}"),
+            EmptySource { id, field } => write!(f, "{id}: source {field} is empty"),
+            BadUrl { id, url } => write!(f, "{id}: source url {url:?} is not a plain https address"),
+            BadReviewDate { id, reviewed } => {
+                write!(f, "{id}: reviewed {reviewed:?} is not a YYYY-MM-DD date")
+            }
+            MissingText { id } => write!(f, "{id}: no text in this language"),
+            TextForUnknownId { id } => write!(f, "text for unknown message id {id:?}"),
+            EmptyText { id, field } => write!(f, "{id}: {field} is empty"),
+        }
+    }
+}
+
+impl std::error::Error for CatalogueError {}
+
+// ---- the documents as written on disk ----
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMetaDocument {
+    #[allow(dead_code)]
+    version: u64,
+    messages: Vec<RawMeta>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMeta {
+    id: String,
+    theme: String,
+    applies: RawApplies,
+    source: Source,
+    reviewed: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawApplies {
+    stage: String,
+    from: u32,
+    to: u32,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTextDocument {
+    #[allow(dead_code)]
+    version: u64,
+    messages: BTreeMap<String, MessageText>,
+}
+
+/// Reads the JSON, checks its version, then its shape.
+fn read_document<T: for<'de> Deserialize<'de>>(json: &str, document: Document) -> Result<T, CatalogueError> {
+    let unreadable = |e: serde_json::Error| CatalogueError::Unreadable { document, detail: e.to_string() };
+    let value: serde_json::Value = serde_json::from_str(json).map_err(unreadable)?;
+    let found = value.get("version").and_then(serde_json::Value::as_u64);
+    if found != Some(u64::from(MESSAGES_VERSION)) {
+        return Err(CatalogueError::VersionMismatch { document, found });
+    }
+    serde_json::from_value(value).map_err(unreadable)
+}
+
+fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|word| {
+            !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+/// `https://` then a host of lowercase letters, digits, dots and hyphens with at least one
+/// dot, then an optional path; no whitespace anywhere.
+fn is_plain_https_url(url: &str) -> bool {
+    let Some(rest) = url.strip_prefix("https://") else { return false };
+    if url.chars().any(char::is_whitespace) {
+        return false;
+    }
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    host.contains('.')
+        && !host.starts_with('.')
+        && !host.ends_with('.')
+        && host.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'-')
+}
+
+fn parse_review_date(s: &str) -> Option<NaiveDate> {
+    let shape_ok = s.len() == 10
+        && s.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+    if !shape_ok {
+        return None;
+    }
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+}
+
+fn validate_meta(raw: RawMeta) -> Result<MessageMeta, CatalogueError> {
+    let RawMeta { id, theme, applies, source, reviewed } = raw;
+    if !is_valid_id(&id) {
+        return Err(CatalogueError::InvalidId { id });
+    }
+    let Some(theme) = Theme::from_id(&theme) else {
+        return Err(CatalogueError::UnknownTheme { id, theme });
+    };
+    let RawApplies { stage, from, to } = applies;
+    let (applies, max) = match stage.as_str() {
+        "pregnancy" => (Applies::Pregnancy { from_sa_week: from, to_sa_week: to }, MAX_SA_WEEK),
+        "child" => (Applies::Child { from_age_days: from, to_age_days: to }, MAX_AGE_DAYS),
+        _ => return Err(CatalogueError::UnknownStage { id, stage }),
+    };
+    if from > to {
+        return Err(CatalogueError::RangeReversed { id, from, to });
+    }
+    if to > max {
+        return Err(CatalogueError::RangeOutOfBounds { id, to, max });
+    }
+    if source.org.trim().is_empty() {
+        return Err(CatalogueError::EmptySource { id, field: "org" });
+    }
+    if source.title.trim().is_empty() {
+        return Err(CatalogueError::EmptySource { id, field: "title" });
+    }
+    if !is_plain_https_url(&source.url) {
+        return Err(CatalogueError::BadUrl { id, url: source.url });
+    }
+    let Some(reviewed) = parse_review_date(&reviewed) else {
+        return Err(CatalogueError::BadReviewDate { id, reviewed });
+    };
+    Ok(MessageMeta { id, theme, applies, source, reviewed })
+}
+
+/// Reads and checks `public/content/messages.json`, keeping the file's order.
+pub fn parse_meta(json: &str) -> Result<Vec<MessageMeta>, CatalogueError> {
+    let doc: RawMetaDocument = read_document(json, Document::Meta)?;
+    let mut metas: Vec<MessageMeta> = Vec::with_capacity(doc.messages.len());
+    for raw in doc.messages {
+        let meta = validate_meta(raw)?;
+        if metas.iter().any(|m| m.id == meta.id) {
+            return Err(CatalogueError::DuplicateId { id: meta.id });
+        }
+        metas.push(meta);
+    }
+    Ok(metas)
+}
+
+/// Reads `locales/<lang>/messages.json`: the texts by message id.
+pub fn parse_texts(json: &str) -> Result<BTreeMap<String, MessageText>, CatalogueError> {
+    let doc: RawTextDocument = read_document(json, Document::Texts)?;
+    Ok(doc.messages)
+}
+
+/// The SA weeks of [`COVERED_SA_WEEKS`] and ages of [`COVERED_AGE_DAYS`] that no message
+/// covers, in order (pregnancy first). Empty when every moment has a message.
+pub fn coverage_gaps(meta: &[MessageMeta]) -> Vec<Moment> {
+    gaps_of(meta.iter().map(|m| &m.applies))
+}
+
+fn gaps_of<'a>(ranges: impl Iterator<Item = &'a Applies> + Clone) -> Vec<Moment> {
+    Moment::all_covered().filter(|&moment| !ranges.clone().any(|a| a.contains(moment))).collect()
+}
+
+/// Every message, validated, in one language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Catalogue {
+    messages: Vec<Message>,
+}
+
+impl Catalogue {
+    /// Builds the catalogue from the metadata document and one language document.
+    pub fn from_json(meta_json: &str, texts_json: &str) -> Result<Catalogue, CatalogueError> {
+        Catalogue::from_parts(parse_meta(meta_json)?, parse_texts(texts_json)?)
+    }
+
+    /// Pairs checked metadata with one language's texts: every message needs a non-blank
+    /// title and text, and every text must belong to a message.
+    pub fn from_parts(
+        metas: Vec<MessageMeta>,
+        mut texts: BTreeMap<String, MessageText>,
+    ) -> Result<Catalogue, CatalogueError> {
+        let mut messages = Vec::with_capacity(metas.len());
+        for meta in metas {
+            let Some(text) = texts.remove(&meta.id) else {
+                return Err(CatalogueError::MissingText { id: meta.id });
+            };
+            if text.title.trim().is_empty() {
+                return Err(CatalogueError::EmptyText { id: meta.id, field: "title" });
+            }
+            if text.text.trim().is_empty() {
+                return Err(CatalogueError::EmptyText { id: meta.id, field: "text" });
+            }
+            messages.push(Message { meta, text });
+        }
+        if let Some(id) = texts.into_keys().next() {
+            return Err(CatalogueError::TextForUnknownId { id });
+        }
+        Ok(Catalogue { messages })
+    }
+
+    /// Every message, in the order of the metadata document.
+    pub fn messages(&self) -> &[Message] {
+        &self.messages
+    }
+
+    pub fn len(&self) -> usize {
+        self.messages.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.messages.is_empty()
+    }
+
+    /// The message with this id.
+    pub fn get(&self, id: &str) -> Option<&Message> {
+        self.messages.iter().find(|m| m.meta.id == id)
+    }
+
+    /// The messages that apply at this moment, the most time-specific first: by span
+    /// (narrowest range first), then by start, then by theme (order of [`Theme::ALL`]),
+    /// then by id. A screen showing the first few gets the most timely ones.
+    pub fn for_moment(&self, moment: Moment) -> Vec<&Message> {
+        let mut found: Vec<&Message> =
+            self.messages.iter().filter(|m| m.meta.applies.contains(moment)).collect();
+        found.sort_by(|a, b| {
+            let key = |m: &Message| (m.meta.applies.span(), m.meta.applies.bounds().0, m.meta.theme);
+            key(a).cmp(&key(b)).then_with(|| a.meta.id.cmp(&b.meta.id))
+        });
+        found
+    }
+
+    /// How many messages each theme has, for every theme of [`Theme::ALL`] (zeros included).
+    pub fn theme_counts(&self) -> Vec<(Theme, usize)> {
+        Theme::ALL
+            .into_iter()
+            .map(|t| (t, self.messages.iter().filter(|m| m.meta.theme == t).count()))
+            .collect()
+    }
+
+    /// The moments no message covers (see [`coverage_gaps`]).
+    pub fn coverage_gaps(&self) -> Vec<Moment> {
+        gaps_of(self.messages.iter().map(|m| &m.meta.applies))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    const META: &str = include_str!("../../public/content/messages.json");
+    const FR: &str = include_str!("../../locales/fr/messages.json");
+    const EN: &str = include_str!("../../locales/en/messages.json");
+
+    fn fr() -> Catalogue {
+        Catalogue::from_json(META, FR).unwrap_or_else(|e| panic!("fr: {e}"))
+    }
+
+    fn en() -> Catalogue {
+        Catalogue::from_json(META, EN).unwrap_or_else(|e| panic!("en: {e}"))
+    }
+
+    fn metas() -> Vec<MessageMeta> {
+        parse_meta(META).unwrap_or_else(|e| panic!("meta: {e}"))
+    }
+
+    // ---- the shipped data ----
+
+    #[test]
+    fn both_languages_load_without_error() {
+        assert_eq!(fr().len(), metas().len());
+        assert_eq!(en().len(), metas().len());
+    }
+
+    #[test]
+    fn both_languages_have_exactly_the_same_ids() {
+        let fr: BTreeSet<String> = parse_texts(FR).unwrap().into_keys().collect();
+        let en: BTreeSet<String> = parse_texts(EN).unwrap().into_keys().collect();
+        let meta: BTreeSet<String> = metas().into_iter().map(|m| m.id).collect();
+        assert_eq!(fr, en, "fr and en do not have the same message ids");
+        assert_eq!(fr, meta, "the texts do not match the metadata ids");
+    }
+
+    #[test]
+    fn every_message_has_a_theme_a_valid_range_an_https_source_and_a_review_date() {
+        let earliest = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
+        for m in metas() {
+            assert!(Theme::ALL.contains(&m.theme), "{}", m.id);
+            let (from, to) = m.applies.bounds();
+            let max = match m.applies {
+                Applies::Pregnancy { .. } => MAX_SA_WEEK,
+                Applies::Child { .. } => MAX_AGE_DAYS,
+            };
+            assert!(from <= to && to <= max, "{}: range {from}..={to}", m.id);
+            assert!(m.source.url.starts_with("https://"), "{}: {}", m.id, m.source.url);
+            assert!(!m.source.org.trim().is_empty() && !m.source.title.trim().is_empty(), "{}", m.id);
+            assert!(m.reviewed >= earliest, "{}: reviewed {}", m.id, m.reviewed);
+        }
+    }
+
+    #[test]
+    fn sources_are_official_sites_we_trust() {
+        const HOSTS: [&str; 14] = [
+            "www.service-public.fr",
+            "www.ameli.fr",
+            "www.1000-premiers-jours.fr",
+            "vaccination-info-service.fr",
+            "www.has-sante.fr",
+            "www.santepubliquefrance.fr",
+            "www.mangerbouger.fr",
+            "www.tabac-info-service.fr",
+            "www.alcool-info-service.fr",
+            "3114.fr",
+            "www.allo119.gouv.fr",
+            "solidarites.gouv.fr",
+            // The government's site on violence against women (the 3919).
+            "arretonslesviolences.gouv.fr",
+            // Named in resources.md: peer support for perinatal difficulties.
+            "www.maman-blues.fr",
+        ];
+        for m in metas() {
+            let host = m.source.url.trim_start_matches("https://").split('/').next().unwrap();
+            assert!(HOSTS.contains(&host), "{}: {} is not on the list of trusted sites", m.id, m.source.url);
+        }
+    }
+
+    #[test]
+    fn every_sa_week_and_every_day_of_age_has_a_message() {
+        let gaps = coverage_gaps(&metas());
+        assert!(gaps.is_empty(), "moments with no message: {gaps:?}");
+        assert!(fr().coverage_gaps().is_empty());
+    }
+
+    #[test]
+    fn every_moment_has_several_messages_without_crowding() {
+        let fr = fr();
+        for moment in Moment::all_covered() {
+            let n = fr.for_moment(moment).len();
+            assert!((2..=8).contains(&n), "{moment:?} has {n} messages");
+        }
+    }
+
+    #[test]
+    fn there_are_enough_messages_and_every_theme_has_at_least_three() {
+        let fr = fr();
+        assert!(fr.len() >= 90, "only {} messages", fr.len());
+        for (theme, n) in fr.theme_counts() {
+            assert!(n >= 3, "{theme:?} has only {n} messages");
+        }
+    }
+
+    #[test]
+    fn texts_are_short_and_clean() {
+        for (lang, cat) in [("fr", fr()), ("en", en())] {
+            for m in cat.messages() {
+                let MessageText { title, text } = &m.text;
+                let id = &m.meta.id;
+                assert!(title.chars().count() <= 70, "{lang} {id}: title too long");
+                assert!(text.chars().count() <= 420, "{lang} {id}: text too long");
+                for s in [title, text] {
+                    assert_eq!(s.trim(), s, "{lang} {id}: spaces at the ends");
+                    assert!(!s.contains("  "), "{lang} {id}: double space");
+                }
+                let sentences = text
+                    .char_indices()
+                    .filter(|&(i, c)| {
+                        matches!(c, '.' | '!' | '?')
+                            && text[i + c.len_utf8()..].chars().next().is_none_or(char::is_whitespace)
+                    })
+                    .count();
+                assert!((1..=3).contains(&sentences), "{lang} {id}: {sentences} sentences");
+                assert!(text.ends_with(['.', '!', '?', ')']), "{lang} {id}: text does not end a sentence");
+            }
+        }
+    }
+
+    /// Phone-like runs of digits (spaces and no-break spaces allowed inside).
+    fn numbers_in(text: &str) -> Vec<String> {
+        let normal = text.replace('\u{a0}', " ");
+        let mut found = Vec::new();
+        let mut current = String::new();
+        let chars: Vec<char> = normal.chars().collect();
+        for (i, &c) in chars.iter().enumerate() {
+            let continues_run =
+                c == ' ' && !current.is_empty() && chars.get(i + 1).is_some_and(char::is_ascii_digit);
+            if c.is_ascii_digit() || continues_run {
+                current.push(c);
+            } else if !current.is_empty() {
+                found.push(std::mem::take(&mut current));
+            }
+        }
+        if !current.is_empty() {
+            found.push(current);
+        }
+        found
+    }
+
+    #[test]
+    fn phone_numbers_are_only_those_of_resources_md() {
+        const LONG: [&str; 5] =
+            ["0 800 00 34 56", "0 805 382 300", "0 800 96 60 60", "0 974 763 963", "0 980 980 930"];
+        for (lang, cat) in [("fr", fr()), ("en", en())] {
+            for m in cat.messages() {
+                for n in numbers_in(&m.text.text) {
+                    if n.starts_with("0 ") || n.replace(' ', "").len() >= 10 {
+                        assert!(LONG.contains(&n.as_str()), "{lang} {}: unknown number {n}", m.meta.id);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn selection_follows_the_moment() {
+        let fr = fr();
+        let ids = |moment| fr.for_moment(moment).iter().map(|m| m.meta.id.clone()).collect::<Vec<_>>();
+        assert!(ids(Moment::Pregnancy { sa_week: 12 }).contains(&"preg-ultrasound-1".to_string()));
+        assert!(ids(Moment::Child { age_days: 60 }).contains(&"vaccines-2-months".to_string()));
+        assert!(ids(Moment::Child { age_days: 2 }).contains(&"birth-declaration".to_string()));
+        assert!(!ids(Moment::Child { age_days: 400 }).contains(&"birth-declaration".to_string()));
+        assert!(ids(Moment::Pregnancy { sa_week: 45 }).is_empty());
+        assert!(ids(Moment::Child { age_days: 1101 }).is_empty());
+    }
+
+    #[test]
+    fn selection_is_sorted_and_the_same_in_every_language() {
+        let (fr, en) = (fr(), en());
+        for moment in Moment::all_covered() {
+            let a = fr.for_moment(moment);
+            for pair in a.windows(2) {
+                let key = |m: &Message| {
+                    (m.meta.applies.span(), m.meta.applies.bounds().0, m.meta.theme, m.meta.id.clone())
+                };
+                assert!(key(pair[0]) < key(pair[1]), "{moment:?} not sorted");
+            }
+            let a: Vec<_> = a.iter().map(|m| &m.meta.id).collect();
+            let b: Vec<_> = en.for_moment(moment).iter().map(|m| &m.meta.id).collect();
+            assert_eq!(a, b);
+        }
+    }
+
+    #[test]
+    fn print_counts_per_theme() {
+        let fr = fr();
+        println!("{} messages", fr.len());
+        for (theme, n) in fr.theme_counts() {
+            println!("  {:<20} {n}", theme.id());
+        }
+        for (label, moments) in [
+            (
+                "pregnancy weeks",
+                COVERED_SA_WEEKS.map(|sa_week| Moment::Pregnancy { sa_week }).collect::<Vec<_>>(),
+            ),
+            ("child days", COVERED_AGE_DAYS.map(|age_days| Moment::Child { age_days }).collect()),
+        ] {
+            let counts: Vec<usize> = moments.iter().map(|&m| fr.for_moment(m).len()).collect();
+            let min = counts.iter().min().unwrap();
+            let max = counts.iter().max().unwrap();
+            let mean = counts.iter().sum::<usize>() as f64 / counts.len() as f64;
+            println!("  {label}: {} moments, {min} to {max} messages each (mean {mean:.1})", counts.len());
+        }
+        println!("  coverage gaps: {:?}", coverage_gaps(&metas()));
+    }
+
+    // ---- the validator on small hostile inputs ----
+
+    fn meta_doc(messages: &str) -> String {
+        format!(r#"{{ "version": 1, "messages": [ {messages} ] }}"#)
+    }
+
+    fn one_meta(id: &str, theme: &str, stage: &str, from: i64, to: i64, url: &str, reviewed: &str) -> String {
+        format!(
+            r#"{{ "id": "{id}", "theme": "{theme}", "applies": {{ "stage": "{stage}", "from": {from}, "to": {to} }},
+                 "source": {{ "org": "Ameli", "title": "Coucher bébé", "url": "{url}" }}, "reviewed": "{reviewed}" }}"#
+        )
+    }
+
+    fn good(id: &str) -> String {
+        one_meta(id, "sleep", "child", 0, 90, "https://www.ameli.fr/", "2026-11-23")
+    }
+
+    fn texts_doc(entries: &[(&str, &str, &str)]) -> String {
+        let body: Vec<String> = entries
+            .iter()
+            .map(|(id, title, text)| format!(r#""{id}": {{ "title": "{title}", "text": "{text}" }}"#))
+            .collect();
+        format!(r#"{{ "version": 1, "messages": {{ {} }} }}"#, body.join(", "))
+    }
+
+    #[test]
+    fn a_small_good_catalogue_loads() {
+        let cat = Catalogue::from_json(
+            &meta_doc(&format!(
+                "{}, {}",
+                good("a"),
+                one_meta("b", "mood", "pregnancy", 2, 44, "https://3114.fr/", "2026-01-31")
+            )),
+            &texts_doc(&[("a", "A", "Text a."), ("b", "B", "Text b.")]),
+        )
+        .unwrap();
+        assert_eq!(cat.len(), 2);
+        let b = cat.get("b").unwrap();
+        assert_eq!(b.meta.theme, Theme::Mood);
+        assert_eq!(b.meta.applies, Applies::Pregnancy { from_sa_week: 2, to_sa_week: 44 });
+        assert_eq!(b.meta.reviewed, NaiveDate::from_ymd_opt(2026, 1, 31).unwrap());
+        assert_eq!(cat.for_moment(Moment::Child { age_days: 90 }).len(), 1);
+        assert!(cat.for_moment(Moment::Child { age_days: 91 }).is_empty());
+        assert_eq!(cat.coverage_gaps().first(), Some(&Moment::Child { age_days: 91 }));
+    }
+
+    #[test]
+    fn a_missing_text_is_refused() {
+        let err = Catalogue::from_json(
+            &meta_doc(&format!("{}, {}", good("a"), good("b"))),
+            &texts_doc(&[("a", "A", "Text.")]),
+        );
+        assert_eq!(err, Err(CatalogueError::MissingText { id: "b".into() }));
+    }
+
+    #[test]
+    fn a_text_for_an_unknown_id_is_refused() {
+        let err = Catalogue::from_json(
+            &meta_doc(&good("a")),
+            &texts_doc(&[("a", "A", "Text."), ("ghost", "G", "Boo.")]),
+        );
+        assert_eq!(err, Err(CatalogueError::TextForUnknownId { id: "ghost".into() }));
+    }
+
+    #[test]
+    fn empty_titles_and_texts_are_refused() {
+        let meta = meta_doc(&good("a"));
+        assert_eq!(
+            Catalogue::from_json(&meta, &texts_doc(&[("a", "A", "   ")])),
+            Err(CatalogueError::EmptyText { id: "a".into(), field: "text" })
+        );
+        assert_eq!(
+            Catalogue::from_json(&meta, &texts_doc(&[("a", "", "Text.")])),
+            Err(CatalogueError::EmptyText { id: "a".into(), field: "title" })
+        );
+    }
+
+    #[test]
+    fn a_reversed_range_is_refused() {
+        let meta = meta_doc(&one_meta("a", "sleep", "child", 90, 10, "https://www.ameli.fr/", "2026-11-23"));
+        assert_eq!(
+            parse_meta(&meta),
+            Err(CatalogueError::RangeReversed { id: "a".into(), from: 90, to: 10 })
+        );
+    }
+
+    #[test]
+    fn ranges_past_the_limits_or_negative_are_refused() {
+        let meta =
+            meta_doc(&one_meta("a", "sleep", "pregnancy", 40, 45, "https://www.ameli.fr/", "2026-11-23"));
+        assert_eq!(
+            parse_meta(&meta),
+            Err(CatalogueError::RangeOutOfBounds { id: "a".into(), to: 45, max: 44 })
+        );
+        let meta = meta_doc(&one_meta("a", "sleep", "child", 0, 1101, "https://www.ameli.fr/", "2026-11-23"));
+        assert_eq!(
+            parse_meta(&meta),
+            Err(CatalogueError::RangeOutOfBounds { id: "a".into(), to: 1101, max: 1100 })
+        );
+        let meta = meta_doc(&one_meta("a", "sleep", "child", -1, 10, "https://www.ameli.fr/", "2026-11-23"));
+        assert!(matches!(
+            parse_meta(&meta),
+            Err(CatalogueError::Unreadable { document: Document::Meta, .. })
+        ));
+    }
+
+    #[test]
+    fn an_unknown_theme_or_stage_is_refused() {
+        let meta =
+            meta_doc(&one_meta("a", "astrology", "child", 0, 10, "https://www.ameli.fr/", "2026-11-23"));
+        assert_eq!(
+            parse_meta(&meta),
+            Err(CatalogueError::UnknownTheme { id: "a".into(), theme: "astrology".into() })
+        );
+        let meta = meta_doc(&one_meta("a", "Sleep", "child", 0, 10, "https://www.ameli.fr/", "2026-11-23"));
+        assert!(matches!(parse_meta(&meta), Err(CatalogueError::UnknownTheme { .. })));
+        let meta = meta_doc(&one_meta("a", "sleep", "teen", 0, 10, "https://www.ameli.fr/", "2026-11-23"));
+        assert_eq!(
+            parse_meta(&meta),
+            Err(CatalogueError::UnknownStage { id: "a".into(), stage: "teen".into() })
+        );
+    }
+
+    #[test]
+    fn urls_must_be_plain_https() {
+        for url in [
+            "http://www.ameli.fr/",
+            "https://",
+            "https://localhost/",
+            "https://www.ameli.fr/a page",
+            "ftp://www.ameli.fr/",
+            "www.ameli.fr",
+            "javascript:alert(1)",
+            "https://.ameli.fr/",
+        ] {
+            let meta = meta_doc(&one_meta("a", "sleep", "child", 0, 10, url, "2026-11-23"));
+            assert_eq!(
+                parse_meta(&meta),
+                Err(CatalogueError::BadUrl { id: "a".into(), url: url.into() }),
+                "{url}"
+            );
+        }
+        let meta = meta_doc(&one_meta(
+            "a",
+            "sleep",
+            "child",
+            0,
+            10,
+            "https://www.service-public.fr/particuliers/vosdroits/F967",
+            "2026-11-23",
+        ));
+        assert!(parse_meta(&meta).is_ok());
+    }
+
+    #[test]
+    fn review_dates_must_be_real_iso_dates() {
+        for reviewed in ["2026-13-01", "2026-02-30", "23/11/2026", "2026-1-5", "", "soon", "2026-11-23T10:00"]
+        {
+            let meta = meta_doc(&one_meta("a", "sleep", "child", 0, 10, "https://www.ameli.fr/", reviewed));
+            assert_eq!(
+                parse_meta(&meta),
+                Err(CatalogueError::BadReviewDate { id: "a".into(), reviewed: reviewed.into() }),
+                "{reviewed}"
+            );
+        }
+    }
+
+    #[test]
+    fn versions_must_match() {
+        let texts = texts_doc(&[("a", "A", "Text.")]);
+        let meta2 = meta_doc(&good("a")).replace(r#""version": 1"#, r#""version": 2"#);
+        assert_eq!(
+            Catalogue::from_json(&meta2, &texts),
+            Err(CatalogueError::VersionMismatch { document: Document::Meta, found: Some(2) })
+        );
+        let texts_none = texts.replace(r#""version": 1,"#, "");
+        assert_eq!(
+            Catalogue::from_json(&meta_doc(&good("a")), &texts_none),
+            Err(CatalogueError::VersionMismatch { document: Document::Texts, found: None })
+        );
+    }
+
+    #[test]
+    fn ids_must_be_unique_and_well_formed() {
+        assert_eq!(
+            parse_meta(&meta_doc(&format!("{}, {}", good("a"), good("a")))),
+            Err(CatalogueError::DuplicateId { id: "a".into() })
+        );
+        for id in ["", "Safe-Sleep", "safe sleep", "-a", "a-", "a--b", "été"] {
+            assert_eq!(
+                parse_meta(&meta_doc(&good(id))),
+                Err(CatalogueError::InvalidId { id: id.into() }),
+                "{id:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn blank_sources_bad_json_and_unknown_fields_are_refused() {
+        let blank_org = meta_doc(&good("a")).replace(r#""org": "Ameli""#, r#""org": " ""#);
+        assert_eq!(parse_meta(&blank_org), Err(CatalogueError::EmptySource { id: "a".into(), field: "org" }));
+        assert!(matches!(parse_meta("{ not json"), Err(CatalogueError::Unreadable { .. })));
+        assert!(matches!(parse_meta(r#"{ "version": 1 }"#), Err(CatalogueError::Unreadable { .. })));
+        let typo = meta_doc(&good("a")).replace(r#""reviewed""#, r#""reveiwed""#);
+        assert!(matches!(
+            parse_meta(&typo),
+            Err(CatalogueError::Unreadable { document: Document::Meta, .. })
+        ));
+        let typo = texts_doc(&[("a", "A", "Text.")]).replace(r#""text""#, r#""txet""#);
+        assert!(matches!(
+            parse_texts(&typo),
+            Err(CatalogueError::Unreadable { document: Document::Texts, .. })
+        ));
+    }
+
+    // ---- types ----
+
+    #[test]
+    fn theme_ids_match_serde_and_round_trip() {
+        let expected = [
+            "pregnancy_followup",
+            "nutrition",
+            "feeding",
+            "sleep",
+            "crying",
+            "substances",
+            "environment",
+            "screens",
+            "mood",
+            "second_parent",
+            "bonding",
+            "vaccination",
+            "rights",
+            "home_safety",
+            "relationships",
+        ];
+        for (theme, id) in Theme::ALL.into_iter().zip(expected) {
+            assert_eq!(theme.id(), id);
+            assert_eq!(serde_json::to_string(&theme).unwrap(), format!("\"{id}\""));
+            assert_eq!(Theme::from_id(id), Some(theme));
+        }
+        assert_eq!(Theme::from_id("unknown"), None);
+    }
+
+    #[test]
+    fn ranges_include_both_ends_and_only_their_stage() {
+        let a = Applies::Pregnancy { from_sa_week: 14, to_sa_week: 28 };
+        assert!(a.contains(Moment::Pregnancy { sa_week: 14 }));
+        assert!(a.contains(Moment::Pregnancy { sa_week: 28 }));
+        assert!(!a.contains(Moment::Pregnancy { sa_week: 13 }));
+        assert!(!a.contains(Moment::Pregnancy { sa_week: 29 }));
+        assert!(!a.contains(Moment::Child { age_days: 20 }));
+        assert_eq!(a.span(), 15);
+        let c = Applies::Child { from_age_days: 0, to_age_days: 0 };
+        assert!(c.contains(Moment::Child { age_days: 0 }));
+        assert_eq!(c.span(), 1);
+    }
+
+    #[test]
+    fn coverage_gaps_lists_the_uncovered_moments() {
+        let meta = parse_meta(&meta_doc(&format!(
+            "{}, {}",
+            one_meta("p", "sleep", "pregnancy", 2, 40, "https://www.ameli.fr/", "2026-11-23"),
+            one_meta("c", "sleep", "child", 0, 1099, "https://www.ameli.fr/", "2026-11-23"),
+        )))
+        .unwrap();
+        assert_eq!(
+            coverage_gaps(&meta),
+            vec![
+                Moment::Pregnancy { sa_week: 41 },
+                Moment::Pregnancy { sa_week: 42 },
+                Moment::Pregnancy { sa_week: 43 },
+                Moment::Pregnancy { sa_week: 44 },
+                Moment::Child { age_days: 1100 },
+            ]
+        );
+        assert_eq!(coverage_gaps(&[]).len(), 43 + 1101);
+    }
+}
