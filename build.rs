@@ -1,4 +1,5 @@
-//! Generates the UI string tables from `locales/<lang>/ui.json`.
+//! Generates the UI string tables from `locales/<lang>/ui/*.json`: one file a feature,
+//! whose name prefixes its keys (`ui/today.json` `{"title": ..}` is `today.title`).
 //!
 //! Every key becomes a variant of `i18n::Key`, so a missing or misspelt key is a
 //! compile error, and the build fails when the languages do not have the same
@@ -50,16 +51,26 @@ fn variant(key: &str) -> String {
 }
 
 fn main() {
-    println!("cargo:rerun-if-changed=locales");
     let mut tables = Vec::new();
     for lang in LANGS {
-        let file = format!("locales/{lang}/ui.json");
-        println!("cargo:rerun-if-changed={file}");
-        let text = fs::read_to_string(&file).unwrap_or_else(|e| panic!("{file}: {e}"));
-        let json: serde_json::Value =
-            serde_json::from_str(&text).unwrap_or_else(|e| panic!("{file} is not valid JSON: {e}"));
+        let dir = format!("locales/{lang}/ui");
+        println!("cargo:rerun-if-changed={dir}");
+        let mut files: Vec<_> = fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("{dir}: {e}"))
+            .map(|entry| entry.unwrap().path())
+            .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+            .collect();
+        files.sort();
         let mut flat = BTreeMap::new();
-        flatten("", &json, &mut flat, &file);
+        for path in files {
+            let file = path.display().to_string();
+            println!("cargo:rerun-if-changed={file}");
+            let stem = path.file_stem().unwrap().to_str().unwrap().to_string();
+            let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{file}: {e}"));
+            let json: serde_json::Value = serde_json::from_str(&text)
+                .unwrap_or_else(|e| panic!("{file} is not valid JSON: {e}"));
+            flatten(&stem, &json, &mut flat, &file);
+        }
         tables.push(flat);
     }
     let reference = &tables[0];
@@ -67,7 +78,7 @@ fn main() {
         let missing: Vec<_> = reference.keys().filter(|k| !table.contains_key(*k)).collect();
         let extra: Vec<_> = table.keys().filter(|k| !reference.contains_key(*k)).collect();
         if !missing.is_empty() || !extra.is_empty() {
-            panic!("locales/{lang}/ui.json: missing keys {missing:?}, keys not in French {extra:?}");
+            panic!("locales/{lang}/ui: missing keys {missing:?}, keys not in French {extra:?}");
         }
         for (key, fr) in reference {
             if placeholders(fr) != placeholders(&table[key]) {
@@ -77,7 +88,7 @@ fn main() {
     }
 
     let mut out = String::new();
-    out.push_str("/// Every user-visible UI string, generated from `locales/*/ui.json`.\n");
+    out.push_str("/// Every user-visible UI string, generated from `locales/*/ui/*.json`.\n");
     out.push_str("#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]\n#[allow(dead_code)]\npub enum Key {\n");
     let mut seen = BTreeSet::new();
     for key in reference.keys() {
@@ -92,6 +103,12 @@ fn main() {
     out.push_str("pub static KEY_NAMES: [&str; KEY_COUNT] = [\n");
     for key in reference.keys() {
         writeln!(out, "    {key:?},").unwrap();
+    }
+    out.push_str("];\n");
+    out.push_str("/// The keys in the order of `KEY_NAMES` (sorted), to find a key by its name.\n");
+    out.push_str("pub static KEYS: [Key; KEY_COUNT] = [\n");
+    for key in reference.keys() {
+        writeln!(out, "    Key::{},", variant(key)).unwrap();
     }
     out.push_str("];\n");
     for (lang, table) in LANGS.iter().zip(&tables) {

@@ -3,19 +3,20 @@
 // replaces dist/. It
 //  1. writes the Content-Security-Policy, with the sha256 of each inline script
 //     (Trunk's wasm loader), so no other origin and no 'unsafe-inline' are allowed;
-//  2. fills the user-visible texts of index.html and the manifest from locales/;
+//  2. fills the user-visible texts of index.html and the manifest from locales/, and
+//     copies the content texts of locales/<lang>/*.json into content/;
 //  3. writes the service worker's precache list (every file of the build) and its
 //     cache name (a hash of every file's name and content).
 // Hashed JS and wasm files are never rewritten: their integrity hashes stay valid.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error('TRUNK_STAGING_DIR is not set: run this through trunk build');
 const release = process.env.TRUNK_PROFILE === 'release';
-const ui = (lang) => JSON.parse(readFileSync(`locales/${lang}/ui.json`, 'utf8'));
-const fr = ui('fr'), en = ui('en');
+const app = (lang) => JSON.parse(readFileSync(`locales/${lang}/ui/app.json`, 'utf8'));
+const fr = { app: app('fr') }, en = { app: app('en') };
 const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 // 1 and 2: index.html
@@ -47,6 +48,15 @@ const manifestPath = join(staging, 'manifest.webmanifest');
 const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
 Object.assign(manifest, { name: fr.app.name, short_name: fr.app.name, description: fr.app.description, lang: 'fr' });
 writeFileSync(manifestPath, JSON.stringify(manifest, null, 2) + '\n');
+
+// 2b: content texts, per language: locales/<lang>/<name>.json -> content/<name>.<lang>.json
+// (the app fetches only the language it shows; the service worker precaches them all)
+mkdirSync(join(staging, 'content'), { recursive: true });
+for (const lang of ['fr', 'en']) {
+  for (const name of readdirSync(`locales/${lang}`).filter((f) => f.endsWith('.json')).sort()) {
+    copyFileSync(`locales/${lang}/${name}`, join(staging, 'content', name.replace(/\.json$/, `.${lang}.json`)));
+  }
+}
 
 // 3: the service worker
 const files = [];

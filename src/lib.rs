@@ -4,13 +4,17 @@
 //! - `storage`, `settings`, `pwa`: the thin shell around browser APIs;
 //! - `components/` and `pages/`: what the parent sees.
 
+pub mod clock;
 pub mod components;
+pub mod content;
 pub mod domain;
+pub mod family;
 pub mod i18n;
 pub mod pages;
 pub mod pwa;
 pub mod settings;
 pub mod storage;
+pub mod texts;
 
 use components::{nav::BottomNav, update_banner::UpdateBanner};
 use i18n::{I18n, Key};
@@ -18,7 +22,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use pages::{
-    directory::DirectoryPage, not_found::NotFound, settings::SettingsPage, timeline::TimelinePage,
+    directory::DirectoryPage, events::EventsPage, not_found::NotFound, settings::SettingsPage, timeline::TimelinePage,
     today::TodayPage, wellbeing::WellbeingPage,
 };
 
@@ -39,6 +43,9 @@ pub fn provide_i18n() -> I18n {
 #[component]
 pub fn App() -> impl IntoView {
     let i18n = provide_i18n();
+    clock::provide_today();
+    family::provide_family();
+    content::provide_messages(i18n);
     let update_ready = RwSignal::new(false);
     provide_context(pwa::UpdateReady(update_ready));
     pwa::register(update_ready);
@@ -51,6 +58,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=TodayPage/>
                     <Route path=path!("/timeline") view=TimelinePage/>
+                    <Route path=path!("/timeline/events") view=EventsPage/>
                     <Route path=path!("/directory") view=DirectoryPage/>
                     <Route path=path!("/wellbeing") view=WellbeingPage/>
                     <Route path=path!("/settings") view=SettingsPage/>

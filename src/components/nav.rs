@@ -12,7 +12,8 @@ pub const SECTIONS: [(&str, Key, Icon); 5] = [
     ("/settings", Key::NavSettings, Icon::Settings),
 ];
 
-/// The bottom navigation. The router marks the current section with `aria-current="page"`.
+/// The bottom navigation. The router marks the current section with `aria-current="page"`
+/// (a section stays marked on its sub-pages, e.g. `/timeline/events`).
 #[component]
 pub fn BottomNav() -> impl IntoView {
     let i18n = use_i18n();
@@ -24,7 +25,7 @@ pub fn BottomNav() -> impl IntoView {
                     .map(|(href, key, icon)| {
                         view! {
                             <li>
-                                <A href=href exact=true>
+                                <A href=href exact=href == "/">
                                     <SvgIcon icon=icon/>
                                     <span>{move || i18n.t(key)}</span>
                                 </A>

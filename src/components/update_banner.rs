@@ -10,9 +10,9 @@ pub fn UpdateBanner() -> impl IntoView {
     view! {
         <div class="update-banner" role="status" aria-live="polite">
             <Show when=move || ready.get()>
-                <p>{move || i18n.t(Key::UpdateAvailable)}</p>
+                <p>{move || i18n.t(Key::AppUpdateAvailable)}</p>
                 <button type="button" class="button" on:click=|_| pwa::apply_update()>
-                    {move || i18n.t(Key::UpdateApply)}
+                    {move || i18n.t(Key::AppUpdateApply)}
                 </button>
             </Show>
         </div>

@@ -1,6 +1,7 @@
 //! One module a section of the bottom navigation.
 
 pub mod directory;
+pub mod events;
 pub mod not_found;
 pub mod settings;
 pub mod timeline;

@@ -1,18 +1,26 @@
 // Shared fixtures: a static server of the release build for each test, and a record of
 // every request the browser makes, so that any request to another origin fails the test.
 import { test as base, expect } from '@playwright/test';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '../../scripts/static-server.mjs';
 
 export { expect };
 
+/** The UI strings of `lang`, as the app gets them: `ui('fr').today.title`. */
+export function ui(lang) {
+  const dir = `locales/${lang}/ui`;
+  return Object.fromEntries(readdirSync(dir).filter((f) => f.endsWith('.json'))
+    .map((f) => [f.replace(/\.json$/, ''), JSON.parse(readFileSync(`${dir}/${f}`, 'utf8'))]));
+}
+
 export const test = base.extend({
-  // A private copy of dist/ (a test may change it, e.g. to publish a new version).
+  // A private copy of the build (dist/, or $COCON_DIST): a test may change it, e.g. to
+  // publish a new version.
   site: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'cocon-e2e-'));
-    cpSync('dist', dir, { recursive: true });
+    cpSync(process.env.COCON_DIST || 'dist', dir, { recursive: true });
     let server = await serve(dir, 0);
     const port = server.address().port;
     const site = {

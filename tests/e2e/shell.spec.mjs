@@ -2,9 +2,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test, expect, waitForServiceWorker, storedData } from './fixtures.mjs';
+import { test, expect, ui, waitForServiceWorker, storedData } from './fixtures.mjs';
 
-const ui = (lang) => JSON.parse(readFileSync(`locales/${lang}/ui.json`, 'utf8'));
 const fr = ui('fr'), en = ui('en');
 const SECTIONS = [
   ['/', 'today'], ['/timeline', 'timeline'], ['/directory', 'directory'],
@@ -148,13 +147,13 @@ test('a new version is offered, and applying it keeps the parent\'s data', async
   await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
 
   const banner = page.getByRole('status');
-  await expect(banner).toContainText(en.update.available);
+  await expect(banner).toContainText(en.app.update_available);
   await Promise.all([
     page.waitForEvent('load'),
-    banner.getByRole('button', { name: en.update.apply }).click(),
+    banner.getByRole('button', { name: en.app.update_apply }).click(),
   ]);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(en.settings.title);
-  await expect(page.getByRole('button', { name: en.update.apply })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: en.app.update_apply })).toHaveCount(0);
   expect(await storedData(page)).toEqual(before);
   const caches = await page.evaluate(async () => (await caches.keys()).filter((n) => n.startsWith('cocon-')));
   expect(caches).toEqual(['cocon-0000000000000001']);

@@ -1,0 +1,50 @@
+//! Content files (public-health messages, later the EPDS items and the directory) are
+//! data, fetched from the app's own origin when needed, per language, and precached by
+//! the service worker so they load offline. They are not compiled into the wasm.
+
+use crate::domain::lang::Lang;
+use crate::domain::messages::Catalogue;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// The text of `/content/<name>`.
+pub async fn fetch_text(name: &str) -> Result<String, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let response = JsFuture::from(window.fetch_with_str(&format!("/content/{name}")))
+        .await
+        .map_err(|e| format!("{e:?}"))?;
+    let response: web_sys::Response = response.unchecked_into();
+    if !response.ok() {
+        return Err(format!("{name}: HTTP {}", response.status()));
+    }
+    let text = JsFuture::from(response.text().map_err(|e| format!("{e:?}"))?)
+        .await
+        .map_err(|e| format!("{e:?}"))?;
+    text.as_string().ok_or_else(|| format!("{name}: not text"))
+}
+
+/// The public-health messages in `lang`.
+pub async fn messages(lang: Lang) -> Result<Catalogue, String> {
+    let meta = fetch_text("messages.json").await?;
+    let texts = fetch_text(&format!("messages.{}.json", lang.code())).await?;
+    Catalogue::from_json(&meta, &texts).map_err(|e| format!("{e:?}"))
+}
+
+/// The messages of the current language, loaded once per language and shared.
+#[derive(Clone, Copy)]
+pub struct Messages(pub leptos::prelude::LocalResource<Result<Catalogue, String>>);
+
+pub fn provide_messages(i18n: crate::i18n::I18n) -> Messages {
+    use leptos::prelude::*;
+    let resource = LocalResource::new(move || {
+        let lang = i18n.lang();
+        async move { messages(lang).await }
+    });
+    let messages = Messages(resource);
+    provide_context(messages);
+    messages
+}
+
+pub fn use_messages() -> Messages {
+    leptos::prelude::expect_context::<Messages>()
+}

@@ -1,0 +1,293 @@
+//! The family's own data: the children's profiles (one active), the events marked done,
+//! the parent's own appointments and favourite messages. One versioned document, kept
+//! on the device; a plain model whose methods are every change the app can make.
+
+use super::calendar::{OwnEvent, Profile};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The version of the family document written by this build.
+pub const FAMILY_VERSION: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Family {
+    pub version: u32,
+    pub profiles: Vec<Profile>,
+    /// The id of the profile the app shows.
+    pub active: Option<String>,
+    /// Per profile id: the events marked done, with the day they were done.
+    #[serde(default)]
+    pub done: BTreeMap<String, BTreeMap<String, NaiveDate>>,
+    /// Per profile id: the parent's own appointments.
+    #[serde(default)]
+    pub own_events: BTreeMap<String, Vec<OwnEvent>>,
+    /// Ids of the messages saved as favourites.
+    #[serde(default)]
+    pub favourite_messages: BTreeSet<String>,
+}
+
+impl Default for Family {
+    fn default() -> Self {
+        Family {
+            version: FAMILY_VERSION,
+            profiles: Vec::new(),
+            active: None,
+            done: BTreeMap::new(),
+            own_events: BTreeMap::new(),
+            favourite_messages: BTreeSet::new(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FamilyError {
+    Unreadable(String),
+    TooNew(u64),
+}
+
+/// The next free id of the form `<prefix><n>`.
+fn next_id<'a>(prefix: &str, taken: impl Iterator<Item = &'a str>) -> String {
+    let max = taken.filter_map(|id| id.strip_prefix(prefix)?.parse::<u32>().ok()).max().unwrap_or(0);
+    format!("{prefix}{}", max + 1)
+}
+
+impl Family {
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("the family document always serialises")
+    }
+
+    /// Reads a stored family document; an unreadable or newer one is an error, never a
+    /// silent empty family.
+    pub fn from_json(text: &str) -> Result<Family, FamilyError> {
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| FamilyError::Unreadable(e.to_string()))?;
+        match value.get("version").and_then(serde_json::Value::as_u64) {
+            Some(v) if v == u64::from(FAMILY_VERSION) => {
+                let family: Family =
+                    serde_json::from_value(value).map_err(|e| FamilyError::Unreadable(e.to_string()))?;
+                Ok(family.repaired())
+            }
+            Some(v) if v > u64::from(FAMILY_VERSION) => Err(FamilyError::TooNew(v)),
+            _ => Err(FamilyError::Unreadable("no known version".into())),
+        }
+    }
+
+    /// Keeps the document consistent: the active id names an existing profile.
+    fn repaired(mut self) -> Family {
+        if !self.active.as_ref().is_some_and(|id| self.profile(id).is_some()) {
+            self.active = self.profiles.first().map(|p| p.id.clone());
+        }
+        self
+    }
+
+    pub fn profile(&self, id: &str) -> Option<&Profile> {
+        self.profiles.iter().find(|p| p.id == id)
+    }
+
+    pub fn active_profile(&self) -> Option<&Profile> {
+        self.active.as_deref().and_then(|id| self.profile(id))
+    }
+
+    /// An id for a new profile.
+    pub fn new_profile_id(&self) -> String {
+        next_id("p", self.profiles.iter().map(|p| p.id.as_str()))
+    }
+
+    /// Adds a profile (its id is replaced by a free one) and makes it active. Returns the id.
+    pub fn add_profile(&mut self, mut profile: Profile) -> String {
+        profile.id = self.new_profile_id();
+        let id = profile.id.clone();
+        self.profiles.push(profile);
+        self.active = Some(id.clone());
+        id
+    }
+
+    /// Replaces the profile with the same id. Returns false if there is none.
+    pub fn update_profile(&mut self, profile: Profile) -> bool {
+        match self.profiles.iter_mut().find(|p| p.id == profile.id) {
+            Some(slot) => {
+                *slot = profile;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Removes a profile with its done marks and own appointments.
+    pub fn remove_profile(&mut self, id: &str) {
+        self.profiles.retain(|p| p.id != id);
+        self.done.remove(id);
+        self.own_events.remove(id);
+        if self.active.as_deref() == Some(id) {
+            self.active = self.profiles.first().map(|p| p.id.clone());
+        }
+    }
+
+    pub fn set_active(&mut self, id: &str) {
+        if self.profile(id).is_some() {
+            self.active = Some(id.to_string());
+        }
+    }
+
+    pub fn done_on(&self, profile: &str, event: &str) -> Option<NaiveDate> {
+        self.done.get(profile)?.get(event).copied()
+    }
+
+    pub fn mark_done(&mut self, profile: &str, event: &str, on: NaiveDate) {
+        self.done.entry(profile.to_string()).or_default().insert(event.to_string(), on);
+    }
+
+    pub fn unmark_done(&mut self, profile: &str, event: &str) {
+        if let Some(marks) = self.done.get_mut(profile) {
+            marks.remove(event);
+            if marks.is_empty() {
+                self.done.remove(profile);
+            }
+        }
+    }
+
+    pub fn own_events(&self, profile: &str) -> &[OwnEvent] {
+        self.own_events.get(profile).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Adds an appointment (its id is replaced by a free one), kept sorted by date.
+    pub fn add_own_event(&mut self, profile: &str, mut event: OwnEvent) -> String {
+        let list = self.own_events.entry(profile.to_string()).or_default();
+        event.id = next_id("own", list.iter().map(|e| e.id.as_str()));
+        let id = event.id.clone();
+        list.push(event);
+        list.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
+        id
+    }
+
+    pub fn remove_own_event(&mut self, profile: &str, id: &str) {
+        if let Some(list) = self.own_events.get_mut(profile) {
+            list.retain(|e| e.id != id);
+            if list.is_empty() {
+                self.own_events.remove(profile);
+            }
+        }
+    }
+
+    pub fn is_favourite(&self, message: &str) -> bool {
+        self.favourite_messages.contains(message)
+    }
+
+    pub fn toggle_favourite(&mut self, message: &str) {
+        if !self.favourite_messages.remove(message) {
+            self.favourite_messages.insert(message.to_string());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::calendar::{ChildRank, Multiplicity, PregnancyDate, Status};
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn pregnant(name: &str) -> Profile {
+        Profile {
+            id: String::new(),
+            name: name.into(),
+            status: Status::Pregnant {
+                date: PregnancyDate::LastPeriod(date(2026, 6, 1)),
+                babies: Multiplicity::Single,
+                rank: ChildRank::First,
+            },
+        }
+    }
+
+    fn born(name: &str) -> Profile {
+        Profile {
+            id: String::new(),
+            name: name.into(),
+            status: Status::Born { birth_date: date(2026, 1, 10), term_at_birth: None, due_date: None },
+        }
+    }
+
+    #[test]
+    fn profiles_get_free_ids_and_the_new_one_is_active() {
+        let mut f = Family::default();
+        assert_eq!(f.add_profile(pregnant("Bébé")), "p1");
+        assert_eq!(f.add_profile(born("Léa")), "p2");
+        assert_eq!(f.active_profile().unwrap().name, "Léa");
+        f.remove_profile("p1");
+        assert_eq!(f.add_profile(pregnant("Tom")), "p3", "ids are never reused while a higher one exists");
+        f.set_active("p2");
+        assert_eq!(f.active.as_deref(), Some("p2"));
+        f.set_active("nope");
+        assert_eq!(f.active.as_deref(), Some("p2"));
+    }
+
+    #[test]
+    fn removing_a_profile_removes_its_data_and_moves_the_active_one() {
+        let mut f = Family::default();
+        let a = f.add_profile(pregnant("A"));
+        let b = f.add_profile(born("B"));
+        f.mark_done(&b, "vaccine-2m", date(2026, 3, 12));
+        f.add_own_event(&b, OwnEvent { id: String::new(), title: "Sage-femme".into(), date: date(2026, 4, 2), note: None });
+        f.remove_profile(&b);
+        assert!(f.done.is_empty() && f.own_events.is_empty());
+        assert_eq!(f.active.as_deref(), Some(a.as_str()));
+        f.remove_profile(&a);
+        assert_eq!(f.active, None);
+    }
+
+    #[test]
+    fn done_marks_and_own_events() {
+        let mut f = Family::default();
+        let p = f.add_profile(born("B"));
+        assert_eq!(f.done_on(&p, "exam-2m"), None);
+        f.mark_done(&p, "exam-2m", date(2026, 3, 10));
+        assert_eq!(f.done_on(&p, "exam-2m"), Some(date(2026, 3, 10)));
+        f.unmark_done(&p, "exam-2m");
+        assert_eq!(f.done_on(&p, "exam-2m"), None);
+        assert!(f.done.is_empty());
+
+        let late = f.add_own_event(&p, OwnEvent { id: "x".into(), title: "Late".into(), date: date(2026, 5, 1), note: None });
+        let early = f.add_own_event(&p, OwnEvent { id: "x".into(), title: "Early".into(), date: date(2026, 4, 1), note: None });
+        assert_eq!((late.as_str(), early.as_str()), ("own1", "own2"));
+        let titles: Vec<_> = f.own_events(&p).iter().map(|e| e.title.as_str()).collect();
+        assert_eq!(titles, ["Early", "Late"]);
+        f.remove_own_event(&p, &late);
+        assert_eq!(f.own_events(&p).len(), 1);
+    }
+
+    #[test]
+    fn favourites_toggle() {
+        let mut f = Family::default();
+        f.toggle_favourite("safe-sleep-back");
+        assert!(f.is_favourite("safe-sleep-back"));
+        f.toggle_favourite("safe-sleep-back");
+        assert!(!f.is_favourite("safe-sleep-back"));
+    }
+
+    #[test]
+    fn the_document_round_trips_and_repairs_a_dangling_active_id() {
+        let mut f = Family::default();
+        let p = f.add_profile(pregnant("A"));
+        f.mark_done(&p, "pregnancy-declaration", date(2026, 8, 1));
+        f.toggle_favourite("m1");
+        assert_eq!(Family::from_json(&f.to_json()), Ok(f.clone()));
+
+        let mut dangling = f.clone();
+        dangling.active = Some("p9".into());
+        assert_eq!(Family::from_json(&dangling.to_json()).unwrap().active.as_deref(), Some("p1"));
+    }
+
+    #[test]
+    fn bad_documents_are_errors() {
+        assert!(matches!(Family::from_json("[]"), Err(FamilyError::Unreadable(_))));
+        assert!(matches!(Family::from_json("{\"version\":1}"), Err(FamilyError::Unreadable(_))));
+        assert_eq!(Family::from_json("{\"version\":2,\"profiles\":[]}"), Err(FamilyError::TooNew(2)));
+        assert_eq!(
+            Family::from_json(r#"{"version":1,"profiles":[],"active":null}"#),
+            Ok(Family::default())
+        );
+    }
+}

@@ -1,0 +1,158 @@
+//! Where a profile stands on a given day: the day of the 1000, the pregnancy week or the
+//! baby's age, the period, and the moment that selects the day's messages. This is what
+//! the Today screen and each day of the Timeline show.
+
+use super::calendar::{
+    Age, CorrectedAge, DayOfThousand, GestationalAge, Period, Profile, Trimester,
+};
+use super::messages::{Moment, MAX_AGE_DAYS, MAX_SA_WEEK};
+use chrono::NaiveDate;
+
+/// The pregnancy or the child on one day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    /// Trying to conceive: no dates yet.
+    TryingToConceive,
+    /// Before the first day of the last period: nothing to count yet.
+    BeforePregnancy,
+    Pregnant {
+        age: GestationalAge,
+        /// Month of pregnancy, 1 to 9.
+        month: u32,
+        trimester: Trimester,
+        due_date: NaiveDate,
+    },
+    Born {
+        age: Age,
+        /// Only for a baby born before 37 SA.
+        corrected: Option<CorrectedAge>,
+    },
+}
+
+/// Everything the app shows about one day of a profile.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DaySummary {
+    pub date: NaiveDate,
+    /// `None` while trying to conceive.
+    pub day: Option<DayOfThousand>,
+    pub stage: Stage,
+    pub period: Period,
+    /// The moment whose messages apply, if any.
+    pub moment: Option<Moment>,
+}
+
+/// Where `profile` stands on `date`.
+pub fn day_summary(profile: &Profile, date: NaiveDate) -> DaySummary {
+    let stage = stage_on(profile, date);
+    let moment = match stage {
+        Stage::Pregnant { age, .. } => Some(Moment::Pregnancy { sa_week: age.weeks.min(MAX_SA_WEEK) }),
+        Stage::Born { age, .. } => Some(Moment::Child { age_days: age.days.min(MAX_AGE_DAYS) }),
+        Stage::TryingToConceive | Stage::BeforePregnancy => None,
+    };
+    DaySummary { date, day: profile.day_of_thousand(date), stage, period: profile.period_on(date), moment }
+}
+
+fn stage_on(profile: &Profile, date: NaiveDate) -> Stage {
+    let Some(pregnancy) = profile.pregnancy() else { return Stage::TryingToConceive };
+    if let Some(child) = profile.child() {
+        if let Some(age) = child.age_on(date) {
+            return Stage::Born { age, corrected: child.corrected_age_on(date) };
+        }
+    }
+    match (pregnancy.gestational_age_on(date), pregnancy.month_on(date), pregnancy.trimester_on(date)) {
+        (Some(age), Some(month), Some(trimester)) => {
+            Stage::Pregnant { age, month, trimester, due_date: pregnancy.due_date() }
+        }
+        // Between the last period and the start of pregnancy (SA 0 and 1): weeks are
+        // counted, but there is no month or trimester yet.
+        (Some(age), _, _) => Stage::Pregnant {
+            age,
+            month: 1,
+            trimester: Trimester::First,
+            due_date: pregnancy.due_date(),
+        },
+        _ => Stage::BeforePregnancy,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::calendar::{ChildRank, Multiplicity, PregnancyDate, Status};
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn profile(status: Status) -> Profile {
+        Profile { id: "p1".into(), name: "Bébé".into(), status }
+    }
+
+    fn pregnant_since(last_period: NaiveDate) -> Profile {
+        profile(Status::Pregnant {
+            date: PregnancyDate::LastPeriod(last_period),
+            babies: Multiplicity::Single,
+            rank: ChildRank::First,
+        })
+    }
+
+    #[test]
+    fn a_pregnancy_is_counted_in_sa_from_the_last_period() {
+        let p = pregnant_since(date(2026, 6, 1));
+        // 24 SA + 3 days after the last period; day 1 is 14 days after it.
+        let s = day_summary(&p, date(2026, 6, 1) + chrono::Days::new(24 * 7 + 3));
+        let Stage::Pregnant { age, month, trimester, due_date } = s.stage else { panic!("{s:?}") };
+        assert_eq!((age.weeks, age.days), (24, 3));
+        assert_eq!(trimester, Trimester::Second);
+        assert_eq!(month, 6);
+        assert_eq!(due_date, date(2027, 3, 15));
+        assert_eq!(s.day, Some(DayOfThousand::Day(24 * 7 + 3 - 14 + 1)));
+        assert_eq!(s.moment, Some(Moment::Pregnancy { sa_week: 24 }));
+        assert_eq!(s.period, Period::Trimester2);
+    }
+
+    #[test]
+    fn before_the_start_of_pregnancy_sa_weeks_still_count() {
+        let p = pregnant_since(date(2026, 6, 1));
+        let s = day_summary(&p, date(2026, 6, 8));
+        assert!(matches!(s.stage, Stage::Pregnant { age: GestationalAge { weeks: 1, days: 0 }, .. }));
+        assert_eq!(s.day, Some(DayOfThousand::Before { days_until_day1: 7 }));
+        let s = day_summary(&p, date(2026, 5, 1));
+        assert_eq!(s.stage, Stage::BeforePregnancy);
+        assert_eq!(s.moment, None);
+    }
+
+    #[test]
+    fn after_birth_the_age_counts_and_the_moment_follows_it() {
+        let p = profile(Status::Born {
+            birth_date: date(2026, 1, 31),
+            term_at_birth: Some(GestationalAge::new(32, 0)),
+            due_date: None,
+        });
+        let s = day_summary(&p, date(2026, 3, 31));
+        let Stage::Born { age, corrected } = s.stage else { panic!("{s:?}") };
+        assert_eq!((age.days, age.months), (59, 2));
+        // Born at 32 SA: 8 weeks early, so the corrected age starts on 28 March.
+        assert_eq!(corrected, Some(CorrectedAge::Age(Age { days: 3, weeks: 0, months: 0 })));
+        assert_eq!(s.moment, Some(Moment::Child { age_days: 59 }));
+        assert_eq!(s.period, Period::Months0To3);
+        // The day before birth, the same profile was in pregnancy.
+        let before = day_summary(&p, date(2026, 1, 30));
+        assert!(matches!(before.stage, Stage::Pregnant { age: GestationalAge { weeks: 31, days: 6 }, .. }));
+    }
+
+    #[test]
+    fn late_moments_are_clamped_to_the_messages_range() {
+        let p = profile(Status::Born { birth_date: date(2024, 1, 1), term_at_birth: None, due_date: None });
+        assert_eq!(day_summary(&p, date(2027, 6, 1)).moment, Some(Moment::Child { age_days: MAX_AGE_DAYS }));
+        let p = pregnant_since(date(2026, 1, 1));
+        assert_eq!(day_summary(&p, date(2026, 12, 1)).moment, Some(Moment::Pregnancy { sa_week: MAX_SA_WEEK }));
+    }
+
+    #[test]
+    fn trying_to_conceive_has_no_day_and_no_moment() {
+        let s = day_summary(&profile(Status::TryingToConceive), date(2026, 11, 23));
+        assert_eq!(s.stage, Stage::TryingToConceive);
+        assert_eq!((s.day, s.moment), (None, None));
+    }
+}
