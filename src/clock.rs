@@ -1,7 +1,7 @@
 //! Today's date, the one place the app reads the clock. It is refreshed when the app
 //! comes back to the foreground, so a phone left open overnight shows the new day.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast};
 
@@ -9,6 +9,14 @@ use wasm_bindgen::{closure::Closure, JsCast};
 pub fn local_today() -> NaiveDate {
     let now = js_sys::Date::new_0();
     NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date())
+        .unwrap_or_default()
+}
+
+/// The moment now in UTC, to the second (the DTSTAMP of an exported calendar).
+pub fn now_utc() -> NaiveDateTime {
+    let now = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(now.get_utc_full_year() as i32, now.get_utc_month() + 1, now.get_utc_date())
+        .and_then(|day| day.and_hms_opt(now.get_utc_hours(), now.get_utc_minutes(), now.get_utc_seconds()))
         .unwrap_or_default()
 }
 

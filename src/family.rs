@@ -34,6 +34,11 @@ impl FamilyStore {
         self.family.with(f)
     }
 
+    /// Reads the family without tracking it.
+    pub fn with_untracked<R>(&self, f: impl FnOnce(&Family) -> R) -> R {
+        self.family.with_untracked(f)
+    }
+
     /// Applies a change and stores it. If it cannot be stored, the change is undone.
     pub fn update(&self, change: impl FnOnce(&mut Family)) -> Result<(), StorageError> {
         let mut next = self.family.get_untracked();

@@ -16,7 +16,7 @@ pub mod settings;
 pub mod storage;
 pub mod texts;
 
-use components::{nav::BottomNav, update_banner::UpdateBanner};
+use components::{nav::BottomNav, storage_banner::StorageBanner, update_banner::UpdateBanner};
 use i18n::{I18n, Key};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -54,6 +54,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <a class="skip-link" href="#main">{move || i18n.t(Key::AppSkipToContent)}</a>
             <UpdateBanner/>
+            <StorageBanner/>
             <main id="main" class="content">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=TodayPage/>

@@ -1,8 +1,15 @@
 //! Pieces of interface shared by several pages.
 
+pub mod choices;
 pub mod coming_soon;
+pub mod event_card;
 pub mod icons;
 pub mod language_picker;
+pub mod message_card;
 pub mod nav;
 pub mod page;
+pub mod profile_form;
+pub mod profiles;
+pub mod stage_text;
+pub mod storage_banner;
 pub mod update_banner;

@@ -75,7 +75,7 @@ impl Family {
 
     /// Keeps the document consistent: the active id names an existing profile.
     fn repaired(mut self) -> Family {
-        if !self.active.as_ref().is_some_and(|id| self.profile(id).is_some()) {
+        if self.active.as_ref().is_none_or(|id| self.profile(id).is_none()) {
             self.active = self.profiles.first().map(|p| p.id.clone());
         }
         self

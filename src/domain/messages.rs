@@ -529,6 +529,20 @@ impl Catalogue {
         found
     }
 
+    /// At most `count` messages for one day: the most time-specific message of the
+    /// moment first, then the others in turn, starting from a place that moves with
+    /// `day` (e.g. the day of the 1000), so that a week under the same moment does not
+    /// show the same messages every day.
+    pub fn for_day(&self, moment: Moment, day: u32, count: usize) -> Vec<&Message> {
+        let all = self.for_moment(moment);
+        if all.len() <= count || count == 0 {
+            return all.into_iter().take(count).collect();
+        }
+        let (first, rest) = all.split_at(1);
+        let start = day as usize % rest.len();
+        first.iter().chain(rest[start..].iter().chain(&rest[..start])).take(count).copied().collect()
+    }
+
     /// How many messages each theme has, for every theme of [`Theme::ALL`] (zeros included).
     pub fn theme_counts(&self) -> Vec<(Theme, usize)> {
         Theme::ALL
@@ -1039,5 +1053,25 @@ mod tests {
             ]
         );
         assert_eq!(coverage_gaps(&[]).len(), 43 + 1101);
+    }
+
+    #[test]
+    fn a_day_shows_the_most_specific_message_then_the_others_in_turn() {
+        let catalogue = fr();
+        let moment = Moment::Pregnancy { sa_week: 25 };
+        let all: Vec<&str> = catalogue.for_moment(moment).iter().map(|m| m.meta.id.as_str()).collect();
+        assert!(all.len() > 3, "the test needs a moment with more than 3 messages");
+        let mut seen = std::collections::BTreeSet::new();
+        for day in 0..all.len() as u32 {
+            let picked: Vec<&str> = catalogue.for_day(moment, day, 3).iter().map(|m| m.meta.id.as_str()).collect();
+            assert_eq!(picked.len(), 3);
+            assert_eq!(picked[0], all[0], "the most specific message always comes first");
+            let unique: std::collections::BTreeSet<_> = picked.iter().collect();
+            assert_eq!(unique.len(), 3, "no message twice in a day");
+            seen.extend(picked);
+        }
+        assert_eq!(seen.len(), all.len(), "over enough days every message is shown");
+        assert_eq!(catalogue.for_day(moment, 7, 100).len(), all.len());
+        assert!(catalogue.for_day(moment, 7, 0).is_empty());
     }
 }

@@ -1,8 +1,13 @@
 //! The functional core: plain Rust, no browser APIs, tested natively with `cargo test`.
 
 pub mod calendar;
+pub mod due;
+pub mod epds;
 pub mod family;
+#[cfg(test)]
+pub mod fixtures;
 pub mod lang;
 pub mod messages;
+pub mod profile_draft;
 pub mod settings;
 pub mod stage;

@@ -78,23 +78,8 @@ fn stage_on(profile: &Profile, date: NaiveDate) -> Stage {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::calendar::{ChildRank, Multiplicity, PregnancyDate, Status};
-
-    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
-
-    fn profile(status: Status) -> Profile {
-        Profile { id: "p1".into(), name: "Bébé".into(), status }
-    }
-
-    fn pregnant_since(last_period: NaiveDate) -> Profile {
-        profile(Status::Pregnant {
-            date: PregnancyDate::LastPeriod(last_period),
-            babies: Multiplicity::Single,
-            rank: ChildRank::First,
-        })
-    }
+    use crate::domain::calendar::Status;
+    use crate::domain::fixtures::{d as date, profile, pregnant_since};
 
     #[test]
     fn a_pregnancy_is_counted_in_sa_from_the_last_period() {

@@ -1,4 +1,4 @@
-use crate::components::{language_picker::LanguagePicker, page::Page};
+use crate::components::{language_picker::LanguagePicker, page::Page, profiles::ProfileList};
 use crate::i18n::{use_i18n, Key};
 use leptos::prelude::*;
 
@@ -8,6 +8,7 @@ pub fn SettingsPage() -> impl IntoView {
     view! {
         <Page title=Key::SettingsTitle>
             <LanguagePicker/>
+            <ProfileList/>
             <section class="card" aria-labelledby="privacy-heading">
                 <h2 id="privacy-heading">{move || i18n.t(Key::SettingsPrivacyHeading)}</h2>
                 <p>{move || i18n.t(Key::SettingsPrivacyBody)}</p>

@@ -1,14 +1,938 @@
-use crate::components::{coming_soon::ComingSoon, page::Page};
-use crate::i18n::{use_i18n, Key};
+//! The Timeline: the 1000 days of the active profile, by period and week, and one day
+//! opened in a panel (`/timeline?day=N`, so that the back button closes it).
+//!
+//! The list has about 150 rows (period headings and weeks of 7 days) but only those in
+//! view, and a margin around them, are in the page: each row has a fixed height in rem,
+//! its top is computed from the heights above it, and the rows to show follow the scroll
+//! position ([`visible_rows`]). Heights are in rem and the scroll position is converted
+//! with the root font size, so the list stays right when the parent enlarges the text.
+//! The heights are read from the CSS (`--tl-period-h`, `--tl-week-h` on `.tl-list`): with
+//! large text on a narrow screen a week takes two lines of days, and a taller row.
+//!
+//! For a pregnancy, the days after the due date are an estimate: the baby is assumed to
+//! be born on the due date (or tomorrow, past it), and those days count the baby's age
+//! ([`Projection`]).
+
+use crate::clock::use_today;
+use crate::components::message_card::MessageCard;
+use crate::components::page::Page;
+use crate::components::stage_text::{day_text, period_label, stage_text};
+use crate::content::use_messages;
+use crate::domain::calendar::{
+    add_days, events_for, DayOfThousand, Event, Period, Pregnancy, Profile, Status, LAST_DAY,
+};
+use crate::domain::lang::Lang;
+use crate::domain::messages::Message;
+use crate::domain::stage::{day_summary, DaySummary, Stage};
+use crate::family::use_family;
+use crate::i18n::{format, text, use_i18n, Key};
+use crate::texts;
+use chrono::{Datelike, NaiveDate};
+use leptos::html;
 use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+
+/// Height of a period heading row, in rem, when the CSS does not say (`--tl-period-h`).
+pub const PERIOD_ROW_REM: f64 = 3.25;
+/// Height of a week row, in rem, when the CSS does not say (`--tl-week-h`).
+pub const WEEK_ROW_REM: f64 = 5.5;
+/// Rows kept in the page above and below the visible part, in rem.
+pub const OVERSCAN_REM: f64 = 20.0;
+
+// ---- the model: pure, tested natively ----
+
+/// A profile's days, with the days after a pregnancy's due date counted as if the baby
+/// were born then.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Projection {
+    pub profile: Profile,
+    pub pregnancy: Pregnancy,
+    /// For a pregnancy: the assumed birth date and the profile as if born then.
+    pub assumed_birth: Option<(NaiveDate, Profile)>,
+}
+
+impl Projection {
+    /// `None` while trying to conceive (there are no dates yet).
+    pub fn new(profile: &Profile, today: NaiveDate) -> Option<Projection> {
+        let pregnancy = profile.pregnancy()?;
+        let assumed_birth = match &profile.status {
+            Status::Pregnant { .. } => {
+                let birth = pregnancy.due_date().max(add_days(today, 1));
+                let born = Profile {
+                    status: Status::Born { birth_date: birth, term_at_birth: None, due_date: None },
+                    ..profile.clone()
+                };
+                Some((birth, born))
+            }
+            _ => None,
+        };
+        Some(Projection { profile: profile.clone(), pregnancy, assumed_birth })
+    }
+
+    /// The assumed birth date, when `date` is counted from it.
+    pub fn assumed_birth_for(&self, date: NaiveDate) -> Option<NaiveDate> {
+        self.assumed_birth.as_ref().map(|(birth, _)| *birth).filter(|birth| date >= *birth)
+    }
+
+    /// Where the profile stands on `date` (the day number always follows the profile's
+    /// own pregnancy dates).
+    pub fn summary(&self, date: NaiveDate) -> DaySummary {
+        match &self.assumed_birth {
+            Some((birth, born)) if date >= *birth => {
+                DaySummary { day: self.profile.day_of_thousand(date), ..day_summary(born, date) }
+            }
+            _ => day_summary(&self.profile, date),
+        }
+    }
+
+    /// The date of day `n` (1 to 1000).
+    pub fn date_of_day(&self, n: u32) -> Option<NaiveDate> {
+        self.pregnancy.date_of_day(n)
+    }
+}
+
+/// What names a week row: completed weeks of amenorrhoea during pregnancy, the week of
+/// life (from 1) after birth.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WeekLabel {
+    Sa(u32),
+    Life(u32),
+}
+
+/// One day of a week row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TimelineDay {
+    /// 1 to 1000.
+    pub n: u32,
+    pub date: NaiveDate,
+    /// The ids of the events whose window opens on this day.
+    pub starts: Vec<&'static str>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Row {
+    Period(Period),
+    Week { label: WeekLabel, days: Vec<TimelineDay> },
+}
+
+/// The height of each kind of row, in rem.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RowHeights {
+    pub period: f64,
+    pub week: f64,
+}
+
+impl Default for RowHeights {
+    fn default() -> Self {
+        RowHeights { period: PERIOD_ROW_REM, week: WEEK_ROW_REM }
+    }
+}
+
+impl RowHeights {
+    pub fn of(&self, row: &Row) -> f64 {
+        match row {
+            Row::Period(_) => self.period,
+            Row::Week { .. } => self.week,
+        }
+    }
+
+    /// The heights given by the CSS, each kept only if it is a positive number.
+    pub fn parse(period: &str, week: &str) -> RowHeights {
+        let read = |s: &str, default: f64| s.trim().parse::<f64>().ok().filter(|h| *h > 0.0).unwrap_or(default);
+        RowHeights { period: read(period, PERIOD_ROW_REM), week: read(week, WEEK_ROW_REM) }
+    }
+}
+
+fn week_label(summary: &DaySummary) -> WeekLabel {
+    match summary.stage {
+        Stage::Born { age, .. } => WeekLabel::Life(age.weeks + 1),
+        Stage::Pregnant { age, .. } => WeekLabel::Sa(age.weeks),
+        Stage::TryingToConceive | Stage::BeforePregnancy => WeekLabel::Sa(0),
+    }
+}
+
+/// The 1000 days as rows: a heading when the period changes, then weeks. A week row
+/// holds consecutive days of the same SA week (or week of life) and period, so the week
+/// of the birth and of a change of period are split.
+pub fn build_rows(projection: &Projection, events: &[Event]) -> Vec<Row> {
+    let mut starts: BTreeMap<NaiveDate, Vec<&'static str>> = BTreeMap::new();
+    for e in events {
+        starts.entry(e.from).or_default().push(e.id);
+    }
+    let mut rows = Vec::new();
+    let mut current: Option<(Period, WeekLabel)> = None;
+    let mut week: Vec<TimelineDay> = Vec::new();
+    for n in 1..=LAST_DAY {
+        let Some(date) = projection.date_of_day(n) else { break };
+        let summary = projection.summary(date);
+        let key = (summary.period, week_label(&summary));
+        if current != Some(key) || week.len() == 7 {
+            if let Some((_, label)) = current {
+                if !week.is_empty() {
+                    rows.push(Row::Week { label, days: std::mem::take(&mut week) });
+                }
+            }
+            if current.map(|(period, _)| period) != Some(key.0) {
+                rows.push(Row::Period(key.0));
+            }
+            current = Some(key);
+        }
+        week.push(TimelineDay { n, date, starts: starts.get(&date).cloned().unwrap_or_default() });
+    }
+    if let (Some((_, label)), false) = (current, week.is_empty()) {
+        rows.push(Row::Week { label, days: week });
+    }
+    rows
+}
+
+/// Where the rows are: the top of each and the total height, in rem.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Layout {
+    pub tops: Vec<f64>,
+    pub height: f64,
+}
+
+pub fn layout(rows: &[Row], heights: RowHeights) -> Layout {
+    let mut tops = Vec::with_capacity(rows.len());
+    let mut y = 0.0;
+    for row in rows {
+        tops.push(y);
+        y += heights.of(row);
+    }
+    Layout { tops, height: y }
+}
+
+/// The rows that overlap `[from, to)` (rem from the top of the list), given their tops
+/// in increasing order.
+pub fn visible_rows(tops: &[f64], from: f64, to: f64) -> Range<usize> {
+    if tops.is_empty() || to <= from {
+        return 0..0;
+    }
+    // The last row starting at or before `from` is the first one visible.
+    let start = tops.partition_point(|&t| t <= from).saturating_sub(1);
+    let end = tops.partition_point(|&t| t < to).max(start);
+    start..end
+}
+
+/// The rows to render for a scroll position and a viewport height in pixels, with the
+/// root font size in pixels: the visible ones and [`OVERSCAN_REM`] around them.
+pub fn window_rows(tops: &[f64], scroll_px: f64, view_px: f64, rem_px: f64) -> Range<usize> {
+    let rem = if rem_px > 0.0 { rem_px } else { 16.0 };
+    let from = scroll_px / rem - OVERSCAN_REM;
+    let to = (scroll_px + view_px.max(0.0)) / rem + OVERSCAN_REM;
+    visible_rows(tops, from, to)
+}
+
+/// Everything the page shows of one profile, computed once per profile and day.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Model {
+    pub projection: Projection,
+    pub events: Vec<Event>,
+    pub rows: Vec<Row>,
+    /// The week row of each day (index `n - 1`).
+    pub row_of_day: Vec<usize>,
+}
+
+impl Model {
+    pub fn new(profile: &Profile, today: NaiveDate) -> Option<Model> {
+        let projection = Projection::new(profile, today)?;
+        let events = events_for(profile);
+        let rows = build_rows(&projection, &events);
+        let mut row_of_day = vec![0; LAST_DAY as usize];
+        for (i, row) in rows.iter().enumerate() {
+            if let Row::Week { days, .. } = row {
+                for d in days {
+                    row_of_day[d.n as usize - 1] = i;
+                }
+            }
+        }
+        Some(Model { projection, events, rows, row_of_day })
+    }
+
+    /// Where to scroll so that day `n` shows with the row above it, in rem.
+    pub fn scroll_target_rem(&self, layout: &Layout, n: u32) -> Option<f64> {
+        let row = *self.row_of_day.get(usize::try_from(n).ok()?.checked_sub(1)?)?;
+        layout.tops.get(row.saturating_sub(1)).copied()
+    }
+
+    /// The events whose window covers `date`.
+    pub fn events_on(&self, date: NaiveDate) -> Vec<&Event> {
+        self.events.iter().filter(|e| e.from <= date && date <= e.to).collect()
+    }
+}
+
+// ---- texts ----
+
+fn day_of_month(lang: Lang, date: NaiveDate) -> String {
+    if date.day() == 1 && lang == Lang::Fr {
+        text(lang, Key::DateFirstDay).to_string()
+    } else {
+        date.day().to_string()
+    }
+}
+
+/// "du 3 au 9 mars", "du 28 février au 6 mars", "3 to 9 March".
+pub fn week_range(lang: Lang, days: &[TimelineDay]) -> String {
+    let (Some(first), Some(last)) = (days.first(), days.last()) else { return String::new() };
+    if first.date == last.date {
+        return format(lang, Key::TimelineWeekOneDay, &[("date", &texts::date_short(lang, first.date))]);
+    }
+    let from = if (first.date.year(), first.date.month()) == (last.date.year(), last.date.month()) {
+        day_of_month(lang, first.date)
+    } else {
+        texts::date_short(lang, first.date)
+    };
+    format(lang, Key::TimelineWeekRange, &[("from", &from), ("to", &texts::date_short(lang, last.date))])
+}
+
+pub fn week_name(lang: Lang, label: WeekLabel) -> String {
+    match label {
+        WeekLabel::Sa(n) => format(lang, Key::TimelineWeekSa, &[("n", &n.to_string())]),
+        WeekLabel::Life(n) => format(lang, Key::TimelineWeekLife, &[("n", &n.to_string())]),
+    }
+}
+
+/// "lundi 23 novembre 2026, jour 162 sur 1000, à prévoir : 2e échographie".
+pub fn day_label(lang: Lang, day: &TimelineDay) -> String {
+    let date = format!("{} {}", texts::weekday(lang, day.date), texts::date_long(lang, day.date));
+    let mut label = format(lang, Key::TimelineDayLabel, &[("date", &date), ("n", &day.n.to_string())]);
+    if !day.starts.is_empty() {
+        let titles: Vec<String> = day.starts.iter().map(|id| texts::event_title(lang, id)).collect();
+        label.push_str(", ");
+        label.push_str(&format(lang, Key::TimelineDayStarts, &[("events", &titles.join(", "))]));
+    }
+    label
+}
+
+// ---- the page ----
+
+/// Asks the day panel to take the focus when it opens (after a tap on a day, not when
+/// the page is loaded with `?day=N`).
+#[derive(Clone, Copy)]
+struct FocusPanel(RwSignal<bool>);
 
 #[component]
 pub fn TimelinePage() -> impl IntoView {
     let i18n = use_i18n();
+    let family = use_family();
+    let profile = Memo::new(move |_| family.with(|f| f.active_profile().cloned()));
     view! {
         <Page title=Key::TimelineTitle>
-            <p class="lead">{move || i18n.t(Key::TimelineIntro)}</p>
-            <ComingSoon items=&[Key::TimelineComingDays, Key::TimelineComingEvents, Key::TimelineComingExport]/>
+            {move || match profile.get() {
+                Some(p) if !matches!(p.status, Status::TryingToConceive) => view! { <Timeline profile=p/> }.into_any(),
+                other => {
+                    let key = if other.is_some() { Key::TimelineTrying } else { Key::TimelineNoProfile };
+                    view! {
+                        <p class="lead">{move || i18n.t(key)}</p>
+                        <p>
+                            <A href="/">{move || i18n.t(Key::TimelineGoStart)}</A>
+                        </p>
+                    }
+                        .into_any()
+                }
+            }}
         </Page>
+    }
+}
+
+fn root_font_px() -> f64 {
+    let size = (|| {
+        let window = web_sys::window()?;
+        let root = window.document()?.document_element()?;
+        let style = window.get_computed_style(&root).ok()??;
+        style.get_property_value("font-size").ok()
+    })();
+    size.and_then(|s| s.trim_end_matches("px").trim().parse::<f64>().ok()).filter(|px| *px > 0.0).unwrap_or(16.0)
+}
+
+#[component]
+fn Timeline(profile: Profile) -> impl IntoView {
+    let i18n = use_i18n();
+    let today = use_today();
+    let query = use_query_map();
+    let model = Memo::new(move |_| Model::new(&profile, today.get()).map(Arc::new));
+    let selected = Memo::new(move |_| {
+        query.with(|q| q.get("day")).and_then(|s| s.parse::<u32>().ok()).filter(|n| (1..=LAST_DAY).contains(n))
+    });
+    let focus_panel = FocusPanel(RwSignal::new(false));
+
+    let list = NodeRef::<html::Div>::new();
+    let rem_px = RwSignal::new(16.0_f64);
+    let heights = RwSignal::new(RowHeights::default());
+    let scroll_px = RwSignal::new(0.0_f64);
+    let view_px = RwSignal::new(0.0_f64);
+    let rows_layout = Memo::new(move |_| model.with(|m| m.as_ref().map(|m| Arc::new(layout(&m.rows, heights.get())))));
+    let range = Memo::new(move |_| {
+        rows_layout.with(|l| match l {
+            Some(l) => window_rows(&l.tops, scroll_px.get(), view_px.get(), rem_px.get()),
+            None => 0..0,
+        })
+    });
+    let measure = move || {
+        rem_px.set(root_font_px());
+        if let Some(el) = list.get_untracked() {
+            let measured = web_sys::window().and_then(|w| w.get_computed_style(&el).ok().flatten()).map(|style| {
+                let var = |name: &str| style.get_property_value(name).unwrap_or_default();
+                RowHeights::parse(&var("--tl-period-h"), &var("--tl-week-h"))
+            });
+            heights.set(measured.unwrap_or_default());
+            view_px.set(f64::from(el.client_height()));
+            scroll_px.set(f64::from(el.scroll_top()));
+        }
+    };
+    let scroll_to_day = move |n: u32| {
+        let Some(top) =
+            model.with_untracked(|m| rows_layout.with_untracked(|l| m.as_ref()?.scroll_target_rem(l.as_ref()?, n)))
+        else {
+            return;
+        };
+        if let Some(el) = list.get_untracked() {
+            let px = top * rem_px.get_untracked();
+            el.set_scroll_top(px.round() as i32);
+            scroll_px.set(f64::from(el.scroll_top()));
+        }
+    };
+    let today_n = Memo::new(move |_| {
+        let today = today.get();
+        model.with(|m| match m.as_ref().map(|m| m.projection.pregnancy.day_of_thousand(today)) {
+            Some(DayOfThousand::Day(n)) => Some(n),
+            _ => None,
+        })
+    });
+
+    // Once the list is in the page: measure it, then show the open day, or today.
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) || list.get().is_none() {
+            return done.unwrap_or(false);
+        }
+        measure();
+        if let Some(n) = selected.get_untracked().or(today_n.get_untracked()) {
+            scroll_to_day(n);
+        }
+        true
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+
+    let jump_today = move |_| {
+        let Some(n) = today_n.get_untracked() else { return };
+        scroll_to_day(n);
+        request_animation_frame(move || {
+            if let Some(el) = list.get_untracked() {
+                if let Ok(Some(button)) = el.query_selector(".tl-day[aria-current=\"date\"]") {
+                    if let Ok(button) = button.dyn_into::<web_sys::HtmlElement>() {
+                        let _ = button.focus();
+                    }
+                }
+            }
+        });
+    };
+
+    let navigate = use_navigate();
+    let open_day = Callback::new(move |n: u32| {
+        focus_panel.0.set(true);
+        if selected.get_untracked() == Some(n) {
+            if let Some(h) = document().get_element_by_id("tl-day-heading") {
+                if let Ok(h) = h.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = h.focus();
+                }
+            }
+            focus_panel.0.set(false);
+        } else {
+            navigate(&format!("/timeline?day={n}"), NavigateOptions::default());
+        }
+    });
+
+    let status = move || {
+        let lang = i18n.lang();
+        let today = today.get();
+        model.with(|m| {
+            let m = m.as_ref()?;
+            let day = m.projection.pregnancy.day_of_thousand(today);
+            let main = match day {
+                DayOfThousand::Day(_) => {
+                    format!("{} · {}", day_text(lang, day), stage_text(lang, &m.projection.summary(today)).headline)
+                }
+                _ => day_text(lang, day),
+            };
+            let note = match day {
+                DayOfThousand::Before { .. } => Some(format(
+                    lang,
+                    Key::TimelineBeforeDay1,
+                    &[("date", &texts::date_long(lang, m.projection.pregnancy.start()))],
+                )),
+                DayOfThousand::After { .. } => Some(format(
+                    lang,
+                    Key::TimelineComplete,
+                    &[("date", &texts::date_long(lang, m.projection.pregnancy.day_1000()))],
+                )),
+                DayOfThousand::Day(_) => None,
+            };
+            Some(view! {
+                <p class="tl-status">{main}</p>
+                {note.map(|note| view! { <p class="tl-note">{note}</p> })}
+            })
+        })
+    };
+
+    view! {
+        {status}
+        <div class="tl-toolbar">
+            <Show when=move || today_n.get().is_some()>
+                <button type="button" class="button tl-today-button" on:click=jump_today>
+                    {move || i18n.t(Key::TimelineJumpToday)}
+                </button>
+            </Show>
+            <A href="/timeline/events" attr:class="tl-events-link">
+                {move || i18n.t(Key::TimelineEventsLink)}
+            </A>
+        </div>
+        <div
+            class="tl-list"
+            node_ref=list
+            role="region"
+            aria-label=move || i18n.t(Key::TimelineListLabel)
+            on:scroll=move |ev| {
+                let el = event_target::<web_sys::Element>(&ev);
+                scroll_px.set(f64::from(el.scroll_top()));
+            }
+        >
+            {move || {
+                let (Some(m), Some(l)) = (model.get(), rows_layout.get()) else { return ().into_any() };
+                let height = format!("{}rem", l.height);
+                view! {
+                    <div class="tl-spacer" style:height=height>
+                        <For
+                            each=move || range.get()
+                            key=|i| *i
+                            children=move |i| row_view(&m, &l, i, selected, today, open_day)
+                        />
+                    </div>
+                }
+                    .into_any()
+            }}
+        </div>
+        {move || {
+            let m = model.get()?;
+            let n = selected.get()?;
+            Some(view! { <DayPanel model=m n=n focus=focus_panel/> })
+        }}
+    }
+}
+
+fn row_view(
+    m: &Arc<Model>,
+    l: &Arc<Layout>,
+    i: usize,
+    selected: Memo<Option<u32>>,
+    today: crate::clock::Today,
+    open_day: Callback<u32>,
+) -> AnyView {
+    let i18n = use_i18n();
+    let (Some(row), Some(top)) = (m.rows.get(i).cloned(), l.tops.get(i).copied()) else { return ().into_any() };
+    let top = format!("{top}rem");
+    match row {
+        Row::Period(period) => view! {
+            <div class="tl-row tl-period" style:top=top>
+                <h2>{move || period_label(i18n.lang(), period)}</h2>
+            </div>
+        }
+        .into_any(),
+        Row::Week { label, days } => {
+            let group_days = days.clone();
+            let group_label = move || {
+                let lang = i18n.lang();
+                format(
+                    lang,
+                    Key::TimelineWeekGroup,
+                    &[("week", &week_name(lang, label)), ("range", &week_range(lang, &group_days))],
+                )
+            };
+            let shown_days = days.clone();
+            view! {
+                <div class="tl-row tl-week" role="group" style:top=top aria-label=group_label>
+                    <p class="tl-week-label" aria-hidden="true">
+                        <span class="tl-week-name">{move || week_name(i18n.lang(), label)}</span>
+                        <span class="tl-week-dates">{move || week_range(i18n.lang(), &shown_days)}</span>
+                    </p>
+                    <div class="tl-days">
+                        {days.into_iter().map(|day| day_button(day, selected, today, open_day)).collect_view()}
+                    </div>
+                </div>
+            }
+            .into_any()
+        }
+    }
+}
+
+fn day_button(
+    day: TimelineDay,
+    selected: Memo<Option<u32>>,
+    today: crate::clock::Today,
+    open_day: Callback<u32>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let n = day.n;
+    let date = day.date;
+    let is_today = move || today.get() == date;
+    let is_selected = move || selected.get() == Some(n);
+    let has_event = !day.starts.is_empty();
+    let label = move || {
+        let lang = i18n.lang();
+        let mut label = day_label(lang, &day);
+        if is_selected() {
+            label.push_str(", ");
+            label.push_str(text(lang, Key::TimelineDaySelected));
+        }
+        label
+    };
+    view! {
+        <button
+            type="button"
+            class="tl-day"
+            class:tl-is-today=is_today
+            class:tl-is-selected=is_selected
+            class:tl-has-event=has_event
+            aria-current=move || is_today().then_some("date")
+            aria-label=label
+            on:click=move |_| open_day.run(n)
+        >
+            <span class="tl-day-num">{date.day()}</span>
+            {has_event.then(|| view! { <span class="tl-dot" aria-hidden="true"></span> })}
+        </button>
+    }
+}
+
+#[component]
+fn DayPanel(model: Arc<Model>, n: u32, focus: FocusPanel) -> impl IntoView {
+    let i18n = use_i18n();
+    let messages = use_messages();
+    let Some(date) = model.projection.date_of_day(n) else { return ().into_any() };
+    let summary = model.projection.summary(date);
+    let assumed_birth = model.projection.assumed_birth_for(date);
+    let events: Vec<Event> = model.events_on(date).into_iter().cloned().collect();
+    let heading = NodeRef::<html::H2>::new();
+    Effect::new(move |_| {
+        if let Some(h) = heading.get() {
+            if focus.0.get_untracked() {
+                focus.0.set(false);
+                let _ = h.focus();
+            }
+        }
+    });
+
+    let stage = move || stage_text(i18n.lang(), &summary);
+    let moment = summary.moment;
+    let message_list = move || {
+        let Some(moment) = moment else {
+            return view! { <p>{move || i18n.t(Key::TimelineMessagesNone)}</p> }.into_any();
+        };
+        let found: Option<Result<Vec<Message>, ()>> = messages.0.map(|loaded| match loaded {
+            Ok(catalogue) => Ok(catalogue.for_moment(moment).into_iter().cloned().collect()),
+            Err(_) => Err(()),
+        });
+        match found {
+            None => view! { <p role="status">{move || i18n.t(Key::TimelineMessagesLoading)}</p> }.into_any(),
+            Some(Err(())) => view! { <p>{move || i18n.t(Key::TimelineMessagesError)}</p> }.into_any(),
+            Some(Ok(list)) if list.is_empty() => {
+                view! { <p>{move || i18n.t(Key::TimelineMessagesNone)}</p> }.into_any()
+            }
+            Some(Ok(list)) => view! {
+                <ul class="msg-list">
+                    {list
+                        .into_iter()
+                        .map(|message| view! { <li><MessageCard message=message heading_level=4/></li> })
+                        .collect_view()}
+                </ul>
+            }
+            .into_any(),
+        }
+    };
+
+    view! {
+        <section class="card tl-panel" aria-labelledby="tl-day-heading">
+            <h2 id="tl-day-heading" tabindex="-1" node_ref=heading>
+                {move || day_text(i18n.lang(), DayOfThousand::Day(n))}
+            </h2>
+            <p class="tl-panel-date">
+                {move || {
+                    let lang = i18n.lang();
+                    format!("{} {}", texts::weekday(lang, date), texts::date_long(lang, date))
+                }}
+            </p>
+            <div class="tl-stage">
+                <p class="tl-stage-headline">{move || stage().headline}</p>
+                {move || {
+                    let details = stage().details;
+                    (!details.is_empty())
+                        .then(|| {
+                            view! {
+                                <ul class="tl-stage-details">
+                                    {details.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}
+                                </ul>
+                            }
+                        })
+                }}
+                {assumed_birth
+                    .map(|birth| {
+                        view! {
+                            <p class="tl-projected">
+                                {move || {
+                                    let lang = i18n.lang();
+                                    format(lang, Key::TimelineProjected, &[("date", &texts::date_long(lang, birth))])
+                                }}
+                            </p>
+                        }
+                    })}
+            </div>
+            {(!events.is_empty())
+                .then(|| {
+                    view! {
+                        <h3>{move || i18n.t(Key::TimelineEventsHeading)}</h3>
+                        <ul class="tl-events">
+                            {events
+                                .into_iter()
+                                .map(|e| {
+                                    let starts = e.from == date;
+                                    view! {
+                                        <li>
+                                            <A href="/timeline/events">
+                                                {move || texts::event_title(i18n.lang(), e.id)}
+                                            </A>
+                                            <span class="tl-event-window">
+                                                {move || {
+                                                    let lang = i18n.lang();
+                                                    if starts {
+                                                        text(lang, Key::TimelineEventsStarts).to_string()
+                                                    } else {
+                                                        texts::event_window(lang, &e)
+                                                    }
+                                                }}
+                                            </span>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                })}
+            <h3>{move || i18n.t(Key::TimelineMessagesHeading)}</h3>
+            {message_list}
+        </section>
+    }
+    .into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::calendar::{ChildRank, GestationalAge, Multiplicity, PregnancyDate};
+    use crate::domain::fixtures::{d, pregnant_since, profile};
+
+    fn pregnant() -> Profile {
+        pregnant_since(d(2026, 6, 1))
+    }
+
+    fn born_premature() -> Profile {
+        profile(Status::Born {
+            birth_date: d(2026, 1, 31),
+            term_at_birth: Some(GestationalAge::new(33, 0)),
+            due_date: None,
+        })
+    }
+
+    fn all_days(rows: &[Row]) -> Vec<u32> {
+        rows.iter()
+            .flat_map(|r| match r {
+                Row::Week { days, .. } => days.iter().map(|d| d.n).collect(),
+                Row::Period(_) => vec![],
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_day_is_in_exactly_one_week_row_in_order() {
+        for p in [pregnant(), born_premature()] {
+            let m = Model::new(&p, d(2026, 11, 23)).unwrap();
+            assert_eq!(all_days(&m.rows), (1..=1000).collect::<Vec<_>>());
+            for row in &m.rows {
+                if let Row::Week { days, .. } = row {
+                    assert!((1..=7).contains(&days.len()));
+                    assert!(days.windows(2).all(|w| w[1].n == w[0].n + 1));
+                }
+            }
+            assert!(matches!(m.rows[0], Row::Period(Period::Trimester1)));
+            assert!(m.rows.len() < 170, "{} rows", m.rows.len());
+        }
+    }
+
+    #[test]
+    fn a_pregnancy_is_in_sa_weeks_then_counted_from_the_due_date() {
+        let m = Model::new(&pregnant(), d(2026, 11, 23)).unwrap();
+        // Day 1 is 2 SA + 0: weeks line up with SA.
+        let Row::Week { label, days } = &m.rows[1] else { panic!() };
+        assert_eq!((*label, days.len(), days[0].date), (WeekLabel::Sa(2), 7, d(2026, 6, 15)));
+        let periods: Vec<Period> =
+            m.rows.iter().filter_map(|r| if let Row::Period(p) = r { Some(*p) } else { None }).collect();
+        assert_eq!(
+            periods,
+            [
+                Period::Trimester1,
+                Period::Trimester2,
+                Period::Trimester3,
+                Period::Months0To3,
+                Period::Months3To6,
+                Period::Months6To12,
+                Period::Months12To24
+            ]
+        );
+        // Today, 23 November 2026, is day 162, in 25 SA.
+        let row = m.row_of_day[161];
+        assert!(matches!(m.rows[row], Row::Week { label: WeekLabel::Sa(25), .. }));
+        // The due date, 15 March 2027, starts the first week of life.
+        let due = d(2027, 3, 15);
+        assert_eq!(m.projection.assumed_birth_for(due), Some(due));
+        assert_eq!(m.projection.assumed_birth_for(d(2027, 3, 14)), None);
+        let Row::Week { label, days } = &m.rows[m.row_of_day[(due - d(2026, 6, 15)).num_days() as usize]] else {
+            panic!()
+        };
+        assert_eq!((*label, days[0].date), (WeekLabel::Life(1), due));
+        assert!(matches!(m.projection.summary(due).stage, Stage::Born { .. }));
+        assert_eq!(m.projection.summary(due).day, Some(DayOfThousand::Day(274)));
+    }
+
+    #[test]
+    fn past_the_due_date_a_pregnancy_is_assumed_born_tomorrow() {
+        let p = profile(Status::Pregnant {
+            date: PregnancyDate::DueDate(d(2026, 11, 10)),
+            babies: Multiplicity::Single,
+            rank: ChildRank::First,
+        });
+        let proj = Projection::new(&p, d(2026, 11, 23)).unwrap();
+        assert!(matches!(proj.summary(d(2026, 11, 23)).stage, Stage::Pregnant { .. }));
+        assert_eq!(proj.assumed_birth_for(d(2026, 11, 24)), Some(d(2026, 11, 24)));
+    }
+
+    #[test]
+    fn a_born_child_has_no_assumption_and_the_birth_splits_its_week() {
+        let m = Model::new(&born_premature(), d(2026, 11, 23)).unwrap();
+        assert_eq!(m.projection.assumed_birth, None);
+        let birth_row = m.rows.iter().position(|r| matches!(r, Row::Week { label: WeekLabel::Life(1), .. })).unwrap();
+        let Row::Week { days, .. } = &m.rows[birth_row] else { panic!() };
+        assert_eq!(days[0].date, d(2026, 1, 31));
+        assert!(matches!(m.rows[birth_row - 1], Row::Period(Period::Months0To3)));
+        let Row::Week { label, days } = &m.rows[birth_row - 2] else { panic!() };
+        assert_eq!(label, &WeekLabel::Sa(32));
+        assert_eq!(days.last().unwrap().date, d(2026, 1, 30));
+    }
+
+    #[test]
+    fn event_windows_are_marked_on_their_first_day() {
+        let m = Model::new(&pregnant(), d(2026, 11, 23)).unwrap();
+        let marked: Vec<&TimelineDay> = m
+            .rows
+            .iter()
+            .flat_map(|r| match r {
+                Row::Week { days, .. } => days.iter().collect(),
+                Row::Period(_) => vec![],
+            })
+            .filter(|day| !day.starts.is_empty())
+            .collect();
+        assert!(marked.len() > 5);
+        for day in marked {
+            for id in &day.starts {
+                assert!(m.events.iter().any(|e| e.id == *id && e.from == day.date));
+            }
+        }
+        let on = m.events_on(d(2026, 11, 23));
+        assert!(on.iter().all(|e| e.from <= d(2026, 11, 23) && d(2026, 11, 23) <= e.to));
+    }
+
+    #[test]
+    fn trying_to_conceive_has_no_timeline() {
+        assert_eq!(Model::new(&profile(Status::TryingToConceive), d(2026, 11, 23)), None);
+    }
+
+    #[test]
+    fn layout_stacks_rows_of_fixed_height() {
+        let rows = vec![
+            Row::Period(Period::Trimester1),
+            Row::Week { label: WeekLabel::Sa(2), days: vec![] },
+            Row::Week { label: WeekLabel::Sa(3), days: vec![] },
+            Row::Period(Period::Trimester2),
+        ];
+        let l = layout(&rows, RowHeights::default());
+        assert_eq!(l.tops, [0.0, PERIOD_ROW_REM, PERIOD_ROW_REM + WEEK_ROW_REM, PERIOD_ROW_REM + 2.0 * WEEK_ROW_REM]);
+        assert_eq!(l.height, 2.0 * PERIOD_ROW_REM + 2.0 * WEEK_ROW_REM);
+        // Two lines of days in a week with large text on a narrow screen.
+        let tall = layout(&rows, RowHeights { period: 3.0, week: 8.0 });
+        assert_eq!((tall.tops[3], tall.height), (19.0, 22.0));
+    }
+
+    #[test]
+    fn row_heights_come_from_the_css_or_fall_back() {
+        assert_eq!(RowHeights::parse(" 3.5", "8"), RowHeights { period: 3.5, week: 8.0 });
+        assert_eq!(RowHeights::parse("", "nope"), RowHeights::default());
+        assert_eq!(RowHeights::parse("-1", "0"), RowHeights::default());
+    }
+
+    #[test]
+    fn only_the_rows_in_view_are_visible() {
+        // Ten rows of 5 rem.
+        let tops: Vec<f64> = (0..10).map(|i| f64::from(i) * 5.0).collect();
+        assert_eq!(visible_rows(&tops, 0.0, 12.0), 0..3);
+        assert_eq!(visible_rows(&tops, 5.0, 10.0), 1..2);
+        assert_eq!(visible_rows(&tops, 7.0, 10.1), 1..3);
+        assert_eq!(visible_rows(&tops, -20.0, 1.0), 0..1);
+        assert_eq!(visible_rows(&tops, 44.0, 100.0), 8..10);
+        assert_eq!(visible_rows(&tops, 60.0, 100.0), 9..10);
+        assert_eq!(visible_rows(&tops, 3.0, 3.0), 0..0);
+        assert_eq!(visible_rows(&[], 0.0, 10.0), 0..0);
+    }
+
+    #[test]
+    fn the_window_converts_pixels_with_the_root_font_size() {
+        let tops: Vec<f64> = (0..200).map(|i| f64::from(i) * 5.0).collect();
+        // 16 px a rem: 800 px scrolled is 50 rem; 640 px of view is 40 rem.
+        let at_16 = window_rows(&tops, 800.0, 640.0, 16.0);
+        assert_eq!(at_16, visible_rows(&tops, 50.0 - OVERSCAN_REM, 90.0 + OVERSCAN_REM));
+        // With text at 200 %, the same pixels are half as many rem.
+        let at_32 = window_rows(&tops, 800.0, 640.0, 32.0);
+        assert_eq!(at_32, visible_rows(&tops, 25.0 - OVERSCAN_REM, 45.0 + OVERSCAN_REM));
+        assert!(at_16.len() < 30 && at_32.len() < 30);
+        // A nonsense font size falls back to 16 px.
+        assert_eq!(window_rows(&tops, 800.0, 640.0, 0.0), at_16);
+    }
+
+    #[test]
+    fn the_scroll_target_shows_the_row_above_the_day() {
+        let m = Model::new(&pregnant(), d(2026, 11, 23)).unwrap();
+        let l = layout(&m.rows, RowHeights::default());
+        let row = m.row_of_day[161];
+        assert_eq!(m.scroll_target_rem(&l, 162), Some(l.tops[row - 1]));
+        assert_eq!(m.scroll_target_rem(&l, 1), Some(0.0));
+        assert_eq!(m.scroll_target_rem(&l, 0), None);
+        assert_eq!(m.scroll_target_rem(&l, 1001), None);
+    }
+
+    #[test]
+    fn week_texts_read_naturally() {
+        let days = |from: NaiveDate, len: u64| -> Vec<TimelineDay> {
+            (0..len).map(|i| TimelineDay { n: 1, date: from + chrono::Days::new(i), starts: vec![] }).collect()
+        };
+        assert_eq!(week_range(Lang::Fr, &days(d(2027, 3, 3), 7)), "du 3 au 9 mars");
+        assert_eq!(week_range(Lang::Fr, &days(d(2027, 3, 1), 7)), "du 1er au 7 mars");
+        assert_eq!(week_range(Lang::En, &days(d(2027, 2, 27), 7)), "27 February to 5 March");
+        assert_eq!(week_range(Lang::En, &days(d(2027, 2, 27), 1)), "27 February");
+        assert_eq!(week_name(Lang::Fr, WeekLabel::Sa(24)), "24 SA");
+        assert_eq!(week_name(Lang::En, WeekLabel::Life(3)), "Week 3 after birth");
+        let day = TimelineDay { n: 162, date: d(2026, 11, 23), starts: vec!["ultrasound-2"] };
+        assert_eq!(day_label(Lang::Fr, &day), "lundi 23 novembre 2026, jour 162 sur 1000, à prévoir : 2e échographie");
     }
 }

@@ -58,7 +58,8 @@ pub struct Event {
     pub vaccines: &'static [VaccineDose],
     /// A note id for the UI (one of the `NOTE_*` constants), if any.
     pub note: Option<&'static str>,
-    /// The source named in calendar.md.
+    /// The id of the source named in calendar.md (its text is in `locales/*/ui/events.json`,
+    /// `source_name`).
     pub source: &'static str,
 }
 
@@ -110,24 +111,21 @@ pub const NOTE_RSV_MATERNAL_CONDITION: &str = "rsv-maternal-14-days-before-birth
 /// months of birth, in up to 2 periods of at least 5 days.
 pub const NOTE_SECOND_PARENT_REMAINING: &str = "second-parent-leave-remaining-21-or-28-days";
 
-const SRC_PRENATAL_F963: &str = "service-public F963";
-const SRC_PRENATAL_VISITS: &str = "service-public; etre-enceinte";
-const SRC_PRENATAL_INTERVIEW: &str = "Assurance maladie; anpere.fr";
-const SRC_ULTRASOUND: &str = "HAS, via echographiegrossesse.fr";
-const SRC_PERTUSSIS: &str = "HAS, April 2022";
-const SRC_RSV_MATERNAL: &str = "press on the 2025 campaign";
-const SRC_MATERNITY_LEAVE: &str = "service-public; Ameli";
-const SRC_BIRTH_DECLARATION: &str = "service-public F14932";
-const SRC_SECOND_PARENT_LEAVE: &str = "décret 2021-574; service-public";
-const SRC_NEW_BIRTH_LEAVE: &str = "LFSS 2026 art. 99 (press)";
-const SRC_POSTNATAL_INTERVIEW: &str = "CSP art. L.2122-1";
-const SRC_CHILD_EXAMS: &str = "service-public F967; press of Dec 2024";
-const SRC_CHILD_EXAMS_CERTIFICATE: &str =
-    "service-public F967; press of Dec 2024; Code de la santé publique";
-const SRC_VACCINES: &str =
-    "Calendrier vaccinal 2025 (mesvaccins.net 22587); vaccination-info-service.fr";
-const SRC_VACCINES_MENINGOCOCCUS: &str =
-    "Calendrier vaccinal 2025 (mesvaccins.net 22587); décret 2024-694";
+const SRC_PRENATAL_F963: &str = "service-public-pregnancy";
+const SRC_PRENATAL_VISITS: &str = "prenatal-visits";
+const SRC_PRENATAL_INTERVIEW: &str = "prenatal-interview";
+const SRC_ULTRASOUND: &str = "ultrasound";
+const SRC_PERTUSSIS: &str = "has-pertussis-2022";
+const SRC_RSV_MATERNAL: &str = "rsv-campaign-2025";
+const SRC_MATERNITY_LEAVE: &str = "maternity-leave";
+const SRC_BIRTH_DECLARATION: &str = "service-public-birth-declaration";
+const SRC_SECOND_PARENT_LEAVE: &str = "second-parent-leave";
+const SRC_NEW_BIRTH_LEAVE: &str = "lfss-2026";
+const SRC_POSTNATAL_INTERVIEW: &str = "csp-postnatal-interview";
+const SRC_CHILD_EXAMS: &str = "child-exams-2025";
+const SRC_CHILD_EXAMS_CERTIFICATE: &str = "child-exams-2025-certificates";
+const SRC_VACCINES: &str = "vaccination-calendar-2025";
+const SRC_VACCINES_MENINGOCOCCUS: &str = "vaccination-calendar-2025-meningococcus";
 
 /// Births from this day get the new "congé de naissance" (LFSS 2026).
 const NEW_BIRTH_LEAVE_BIRTHS_FROM: (i32, u32, u32) = (2026, 1, 1);

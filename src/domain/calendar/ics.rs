@@ -341,7 +341,7 @@ mod tests {
         assert_eq!(visit.get("SUMMARY").map(unescape), Some(format!("prenatal-visit-3 — {long}")));
         assert_eq!(
             visit.get("DESCRIPTION").map(unescape).as_deref(),
-            Some("Source : service-public; etre-enceinte, à confirmer; ok")
+            Some("Source : prenatal-visits, à confirmer; ok")
         );
         let triggers: Vec<_> = visit
             .children

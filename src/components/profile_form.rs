@@ -1,0 +1,253 @@
+//! The form that creates or edits a child's profile: onboarding on the Today screen, and
+//! in Settings. The rules live in `domain::profile_draft`; this only shows them.
+
+use crate::clock::use_today;
+use crate::components::choices::Choices;
+use crate::domain::calendar::{ChildRank, Multiplicity, Profile, ProfileError};
+use crate::domain::profile_draft::{DateKind, DraftError, Field, Problem, ProfileDraft, Situation};
+use crate::i18n::{format, use_i18n, Key};
+use crate::texts::date_long;
+use leptos::html;
+use leptos::prelude::*;
+
+/// The message for an error of the form.
+fn error_text(lang: crate::domain::lang::Lang, error: DraftError) -> String {
+    use ProfileError::*;
+    let key = match error.problem {
+        Problem::Missing => match error.field {
+            Field::Name => Key::ProfileErrorMissingName,
+            Field::Term => Key::ProfileErrorMissingWeeks,
+            _ => Key::ProfileErrorMissingDate,
+        },
+        Problem::NotADate => Key::ProfileErrorNotADate,
+        Problem::NotANumber => Key::ProfileErrorNotANumber,
+        Problem::Impossible(e) => {
+            let (key, date) = match e {
+                EmptyName => (Key::ProfileErrorMissingName, None),
+                DueDateTooFarAhead { latest } => (Key::ProfileErrorDueTooFar, Some(latest)),
+                DueDateTooFarInPast { .. } => (Key::ProfileErrorDuePast, None),
+                LastPeriodInFuture => (Key::ProfileErrorLastPeriodFuture, None),
+                PregnancyStartInFuture => (Key::ProfileErrorStartFuture, None),
+                LastPeriodTooLongAgo { earliest } | PregnancyStartTooLongAgo { earliest } => {
+                    (Key::ProfileErrorPregnancyTooOld, Some(earliest))
+                }
+                BirthDateInFuture => (Key::ProfileErrorBirthFuture, None),
+                BirthDateTooLongAgo { earliest } => (Key::ProfileErrorBirthTooOld, Some(earliest)),
+                TermDaysInvalid => (Key::ProfileErrorTermDays, None),
+                TermOutOfRange => (Key::ProfileErrorTermRange, None),
+                DueDateInconsistentWithBirth => (Key::ProfileErrorDueInconsistent, None),
+            };
+            let date = date.map(|d| date_long(lang, d)).unwrap_or_default();
+            return format(lang, key, &[("date", &date)]);
+        }
+    };
+    crate::i18n::text(lang, key).to_string()
+}
+
+/// The message shown under a field, if the last attempt failed there.
+#[component]
+fn FieldError(field: Field, error: RwSignal<Option<DraftError>>, id: &'static str) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <p class="field-error" id=id>
+            {move || {
+                error.get().filter(|e| e.field == field).map(|e| error_text(i18n.lang(), e))
+            }}
+        </p>
+    }
+}
+
+#[component]
+pub fn ProfileForm(
+    /// The id of the profile being edited (ignored for a new one).
+    #[prop(into)]
+    id: String,
+    initial: ProfileDraft,
+    on_save: Callback<Profile>,
+    #[prop(optional)] on_cancel: Option<Callback<()>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let today = use_today();
+    let draft = RwSignal::new(initial);
+    let error = RwSignal::new(None::<DraftError>);
+    let name_input = NodeRef::<html::Input>::new();
+    let pregnancy_input = NodeRef::<html::Input>::new();
+    let birth_input = NodeRef::<html::Input>::new();
+    let term_input = NodeRef::<html::Input>::new();
+
+    let situation = Signal::derive(move || draft.with(|d| d.situation));
+    let date_kind = Signal::derive(move || draft.with(|d| d.date_kind));
+    let invalid = move |field: Field| move || error.get().is_some_and(|e| e.field == field).to_string();
+    let iso_today = move || today.get().format("%Y-%m-%d").to_string();
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match draft.with(|d| d.to_profile(&id, today.0.get_untracked())) {
+            Ok(profile) => {
+                error.set(None);
+                on_save.run(profile);
+            }
+            Err(e) => {
+                error.set(Some(e));
+                let input = match e.field {
+                    Field::Name => name_input.get(),
+                    Field::PregnancyDate => pregnancy_input.get(),
+                    Field::BirthDate => birth_input.get(),
+                    Field::Term => term_input.get(),
+                };
+                if let Some(input) = input {
+                    let _ = input.focus();
+                }
+            }
+        }
+    };
+
+    view! {
+        <form class="card profile-form" novalidate on:submit=submit>
+            <Choices
+                name="situation"
+                legend=Key::ProfileSituationLegend
+                options=vec![
+                    (Situation::TryingToConceive, Key::ProfileSituationTrying),
+                    (Situation::Pregnant, Key::ProfileSituationPregnant),
+                    (Situation::Born, Key::ProfileSituationBorn),
+                ]
+                selected=situation
+                on_change=Callback::new(move |s| draft.update(|d| d.situation = s))
+            />
+
+            <div class="field">
+                <label for="profile-name">{move || i18n.t(Key::ProfileNameLabel)}</label>
+                <p class="hint" id="profile-name-hint">{move || i18n.t(Key::ProfileNameHint)}</p>
+                <input
+                    id="profile-name"
+                    type="text"
+                    autocomplete="off"
+                    node_ref=name_input
+                    aria-describedby="profile-name-hint profile-name-error"
+                    aria-invalid=invalid(Field::Name)
+                    prop:value=move || draft.with(|d| d.name.clone())
+                    on:input=move |ev| draft.update(|d| d.name = event_target_value(&ev))
+                />
+                <FieldError field=Field::Name error=error id="profile-name-error"/>
+            </div>
+
+            <Show when=move || situation.get() == Situation::Pregnant>
+                <Choices
+                    name="date-kind"
+                    legend=Key::ProfileDateKindLegend
+                    options=vec![
+                        (DateKind::DueDate, Key::ProfileDateKindDue),
+                        (DateKind::LastPeriod, Key::ProfileDateKindLastPeriod),
+                        (DateKind::PregnancyStart, Key::ProfileDateKindStart),
+                    ]
+                    selected=date_kind
+                    on_change=Callback::new(move |k| draft.update(|d| d.date_kind = k))
+                />
+                <div class="field">
+                    <label for="profile-pregnancy-date">
+                        {move || i18n.t(match date_kind.get() {
+                            DateKind::DueDate => Key::ProfileDateLabelDue,
+                            DateKind::LastPeriod => Key::ProfileDateLabelLastPeriod,
+                            DateKind::PregnancyStart => Key::ProfileDateLabelStart,
+                        })}
+                    </label>
+                    <p class="hint" id="profile-pregnancy-date-hint">{move || i18n.t(Key::ProfileDateHint)}</p>
+                    <input
+                        id="profile-pregnancy-date"
+                        type="date"
+                        node_ref=pregnancy_input
+                        aria-describedby="profile-pregnancy-date-hint profile-pregnancy-date-error"
+                        aria-invalid=invalid(Field::PregnancyDate)
+                        prop:value=move || draft.with(|d| d.pregnancy_date.clone())
+                        on:input=move |ev| draft.update(|d| d.pregnancy_date = event_target_value(&ev))
+                    />
+                    <FieldError field=Field::PregnancyDate error=error id="profile-pregnancy-date-error"/>
+                </div>
+                <Choices
+                    name="babies"
+                    legend=Key::ProfileBabiesLegend
+                    options=vec![
+                        (Multiplicity::Single, Key::ProfileBabiesSingle),
+                        (Multiplicity::Twins, Key::ProfileBabiesTwins),
+                        (Multiplicity::TripletsOrMore, Key::ProfileBabiesTriplets),
+                    ]
+                    selected=Signal::derive(move || draft.with(|d| d.babies))
+                    on_change=Callback::new(move |b| draft.update(|d| d.babies = b))
+                />
+                <Choices
+                    name="rank"
+                    legend=Key::ProfileRankLegend
+                    hint=Key::ProfileRankHint
+                    options=vec![
+                        (ChildRank::First, Key::ProfileRankFirst),
+                        (ChildRank::Second, Key::ProfileRankSecond),
+                        (ChildRank::ThirdOrMore, Key::ProfileRankThird),
+                    ]
+                    selected=Signal::derive(move || draft.with(|d| d.rank))
+                    on_change=Callback::new(move |r| draft.update(|d| d.rank = r))
+                />
+            </Show>
+
+            <Show when=move || situation.get() == Situation::Born>
+                <div class="field">
+                    <label for="profile-birth-date">{move || i18n.t(Key::ProfileBirthLabel)}</label>
+                    <input
+                        id="profile-birth-date"
+                        type="date"
+                        max=iso_today
+                        node_ref=birth_input
+                        aria-describedby="profile-birth-date-error"
+                        aria-invalid=invalid(Field::BirthDate)
+                        prop:value=move || draft.with(|d| d.birth_date.clone())
+                        on:input=move |ev| draft.update(|d| d.birth_date = event_target_value(&ev))
+                    />
+                    <FieldError field=Field::BirthDate error=error id="profile-birth-date-error"/>
+                </div>
+                <fieldset class="term" aria-describedby="profile-term-hint profile-term-error">
+                    <legend>{move || i18n.t(Key::ProfileTermLegend)}</legend>
+                    <p class="hint" id="profile-term-hint">{move || i18n.t(Key::ProfileTermHint)}</p>
+                    <div class="term-inputs">
+                        <div class="field">
+                            <label for="profile-term-weeks">{move || i18n.t(Key::ProfileTermWeeks)}</label>
+                            <input
+                                id="profile-term-weeks"
+                                type="number"
+                                inputmode="numeric"
+                                min="22"
+                                max="44"
+                                node_ref=term_input
+                                aria-invalid=invalid(Field::Term)
+                                prop:value=move || draft.with(|d| d.term_weeks.clone())
+                                on:input=move |ev| draft.update(|d| d.term_weeks = event_target_value(&ev))
+                            />
+                        </div>
+                        <div class="field">
+                            <label for="profile-term-days">{move || i18n.t(Key::ProfileTermDays)}</label>
+                            <input
+                                id="profile-term-days"
+                                type="number"
+                                inputmode="numeric"
+                                min="0"
+                                max="6"
+                                aria-invalid=invalid(Field::Term)
+                                prop:value=move || draft.with(|d| d.term_days.clone())
+                                on:input=move |ev| draft.update(|d| d.term_days = event_target_value(&ev))
+                            />
+                        </div>
+                    </div>
+                    <FieldError field=Field::Term error=error id="profile-term-error"/>
+                </fieldset>
+            </Show>
+
+            <div class="actions">
+                <button type="submit" class="button">{move || i18n.t(Key::ProfileSave)}</button>
+                {on_cancel.map(|cancel| view! {
+                    <button type="button" class="button secondary" on:click=move |_| cancel.run(())>
+                        {move || i18n.t(Key::ProfileCancel)}
+                    </button>
+                })}
+            </div>
+        </form>
+    }
+}
