@@ -48,3 +48,10 @@ pub fn provide_messages(i18n: crate::i18n::I18n) -> Messages {
 pub fn use_messages() -> Messages {
     leptos::prelude::expect_context::<Messages>()
 }
+
+/// The national helplines in `lang`.
+pub async fn helplines(lang: Lang) -> Result<crate::domain::helplines::Helplines, String> {
+    let meta = fetch_text("helplines.json").await?;
+    let texts = fetch_text(&format!("helplines.{}.json", lang.code())).await?;
+    crate::domain::helplines::Helplines::from_json(&meta, &texts).map_err(|e| format!("{e:?}"))
+}

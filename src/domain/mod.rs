@@ -6,6 +6,7 @@ pub mod epds;
 pub mod family;
 #[cfg(test)]
 pub mod fixtures;
+pub mod helplines;
 pub mod lang;
 pub mod messages;
 pub mod profile_draft;
