@@ -386,4 +386,62 @@ mod tests {
         assert_eq!(calendar.name, "VCALENDAR");
         assert!(calendar.children.is_empty());
     }
+
+    /// The export read back by an independent parser, the `icalendar` crate.
+    #[test]
+    fn an_independent_parser_reads_the_export() {
+        let p = Pregnancy::from_due_date(d(2027, 3, 15));
+        let mut events = pregnancy_events(&p, Multiplicity::Twins, ChildRank::Second);
+        events.extend(child_events(d(2027, 3, 10)));
+        let own = [OwnEvent {
+            id: "own1".into(),
+            title: "Sage-femme; cabinet, rue de l'Église 👶".into(),
+            date: d(2027, 1, 5),
+            note: Some("Apporter le carnet\net les résultats".into()),
+        }];
+        let summary = |e: &Event| format!("{}, à prévoir; {}", e.id, "é".repeat(40));
+        let ics = to_ics("p7", &events, &own, |e| EventText { summary: summary(e), description: None }, stamp());
+
+        let unfolded = icalendar::parser::unfold(&ics);
+        let calendar = icalendar::parser::read_calendar(&unfolded).expect("a valid iCalendar file");
+        let prop = |props: &[icalendar::parser::Property], name: &str| {
+            props.iter().find(|p| p.name.as_str() == name).map(|p| p.val.as_str().to_string())
+        };
+        assert_eq!(prop(&calendar.properties, "VERSION").as_deref(), Some("2.0"));
+        assert!(prop(&calendar.properties, "PRODID").is_some());
+        let vevents: Vec<_> = calendar.components.iter().filter(|c| c.name.as_str() == "VEVENT").collect();
+        assert_eq!(vevents.len(), events.len() + own.len());
+        let mut uids = std::collections::BTreeSet::new();
+        for vevent in &vevents {
+            let uid = prop(&vevent.properties, "UID").expect("UID");
+            assert!(uid.ends_with("-p7@cocon.app"), "{uid}");
+            assert!(uids.insert(uid), "UIDs are unique");
+            for name in ["DTSTAMP", "DTSTART", "DTEND", "SUMMARY"] {
+                assert!(prop(&vevent.properties, name).is_some(), "{name}");
+            }
+            let start = vevent.properties.iter().find(|p| p.name.as_str() == "DTSTART").unwrap();
+            assert!(start.params.iter().any(|p| p.key.as_str() == "VALUE" && p.val.as_ref().map(|v| v.as_str()) == Some("DATE")));
+            let alarms: Vec<_> = vevent.components.iter().filter(|c| c.name.as_str() == "VALARM").collect();
+            assert_eq!(alarms.len(), 2);
+            for alarm in alarms {
+                assert_eq!(prop(&alarm.properties, "ACTION").as_deref(), Some("DISPLAY"));
+                assert!(prop(&alarm.properties, "TRIGGER").is_some());
+                assert!(prop(&alarm.properties, "DESCRIPTION").is_some());
+            }
+        }
+        // Texts come back whole once unescaped: commas, semicolons, accents, emoji.
+        let first = &events[0];
+        let vevent = vevents
+            .iter()
+            .find(|v| prop(&v.properties, "UID").as_deref() == Some(&format!("{}-p7@cocon.app", first.id)))
+            .unwrap();
+        let raw = vevent.properties.iter().find(|p| p.name.as_str() == "SUMMARY").unwrap();
+        assert_eq!(raw.val.clone().unescape_text().as_str(), summary(first));
+        let mine = vevents
+            .iter()
+            .find(|v| prop(&v.properties, "UID").as_deref() == Some("own-own1-p7@cocon.app"))
+            .expect("the own appointment");
+        let title = mine.properties.iter().find(|p| p.name.as_str() == "SUMMARY").unwrap();
+        assert_eq!(title.val.clone().unescape_text().as_str(), own[0].title);
+    }
 }
