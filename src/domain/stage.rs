@@ -140,4 +140,35 @@ mod tests {
         assert_eq!(s.stage, Stage::TryingToConceive);
         assert_eq!((s.day, s.moment), (None, None));
     }
+
+    /// Every one of the 1000 days has at least one message, whatever the dates: a
+    /// pregnancy followed day by day to term and beyond, and children born very early,
+    /// at term or late (their days follow their age).
+    #[test]
+    fn every_day_of_the_1000_has_a_message() {
+        use crate::domain::calendar::GestationalAge;
+        use crate::domain::fixtures::born;
+        use crate::domain::messages::Catalogue;
+        let catalogue = Catalogue::from_json(
+            include_str!("../../public/content/messages.json"),
+            include_str!("../../locales/fr/messages.json"),
+        )
+        .unwrap();
+        let ddr = date(2026, 1, 5);
+        let pregnancy = crate::domain::calendar::Pregnancy::from_last_period(ddr);
+        let mut profiles = vec![pregnant_since(ddr)];
+        for term in [(24, 0), (33, 2), (39, 3), (41, 6)] {
+            let birth = pregnancy.date_at(GestationalAge::new(term.0, term.1));
+            profiles.push(born(birth, Some(GestationalAge::new(term.0, term.1))));
+        }
+        for p in &profiles {
+            let day1 = p.pregnancy().unwrap().date_of_day(1).unwrap();
+            for n in 0..1000u64 {
+                let day = day1 + chrono::Days::new(n);
+                let s = day_summary(p, day);
+                let moment = s.moment.unwrap_or_else(|| panic!("no moment on day {} of {:?}", n + 1, p.status));
+                assert!(!catalogue.for_moment(moment).is_empty(), "day {} of {:?}: no message", n + 1, p.status);
+            }
+        }
+    }
 }
