@@ -51,8 +51,7 @@ pub struct Helpline {
 #[serde(deny_unknown_fields)]
 struct MetaFile {
     version: u32,
-    #[allow(dead_code)]
-    reviewed: String,
+    reviewed: chrono::NaiveDate,
     #[allow(dead_code)]
     source_file: String,
     helplines: Vec<HelplineMeta>,
@@ -74,9 +73,13 @@ pub enum HelplinesError {
     TextForUnknownId(String),
 }
 
-/// The helplines in one language, in the order of the data file.
+/// The helplines in one language, in the order of the data file, and the day the data
+/// was last checked against its sources.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Helplines(Vec<Helpline>);
+pub struct Helplines {
+    lines: Vec<Helpline>,
+    reviewed: chrono::NaiveDate,
+}
 
 impl Helplines {
     pub fn from_json(meta: &str, texts: &str) -> Result<Helplines, HelplinesError> {
@@ -103,15 +106,20 @@ impl Helplines {
         if let Some(id) = texts.helplines.into_keys().next() {
             return Err(HelplinesError::TextForUnknownId(id));
         }
-        Ok(Helplines(lines))
+        Ok(Helplines { lines, reviewed: meta.reviewed })
     }
 
     pub fn all(&self) -> &[Helpline] {
-        &self.0
+        &self.lines
     }
 
     pub fn get(&self, id: &str) -> Option<&Helpline> {
-        self.0.iter().find(|h| h.meta.id == id)
+        self.lines.iter().find(|h| h.meta.id == id)
+    }
+
+    /// The day the numbers and hours were last checked against their sources.
+    pub fn reviewed(&self) -> chrono::NaiveDate {
+        self.reviewed
     }
 }
 
@@ -155,7 +163,7 @@ mod tests {
     #[test]
     fn bad_data_is_refused() {
         let meta = |uri: &str| {
-            format!(r#"{{"version":1,"reviewed":"x","source_file":"x","helplines":[{{"id":"a","number":"15","uri":"{uri}","channel":"call","free":true,"check_hours":false,"source":"s"}}]}}"#)
+            format!(r#"{{"version":1,"reviewed":"2026-11-23","source_file":"x","helplines":[{{"id":"a","number":"15","uri":"{uri}","channel":"call","free":true,"check_hours":false,"source":"s"}}]}}"#)
         };
         let text = r#"{"version":1,"helplines":{"a":{"name":"n","hours":"h","for":"f"}}}"#;
         assert!(Helplines::from_json(&meta("tel:15"), text).is_ok());

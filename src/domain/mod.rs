@@ -1,6 +1,7 @@
 //! The functional core: plain Rust, no browser APIs, tested natively with `cargo test`.
 
 pub mod calendar;
+pub mod directory;
 pub mod due;
 pub mod epds;
 pub mod family;
