@@ -8,6 +8,7 @@ pub mod clock;
 pub mod components;
 pub mod content;
 pub mod domain;
+pub mod download;
 pub mod family;
 pub mod i18n;
 pub mod pages;

@@ -28,12 +28,21 @@ fn storage() -> Result<web_sys::Storage, StorageError> {
     }
 }
 
+/// Whether the browser lets Cocon store anything (private browsing or a storage turned
+/// off in the settings say no): a probe value is written and removed.
+pub fn available() -> bool {
+    let probe = full_key("probe");
+    storage().is_ok_and(|s| s.set_item(&probe, "1").is_ok() && s.remove_item(&probe).is_ok())
+}
+
 /// The raw text stored under `key`, if any.
 pub fn read(key: &str) -> Result<Option<String>, StorageError> {
     storage()?.get_item(&full_key(key)).map_err(|e| StorageError::Other(format!("{e:?}")))
 }
 
-/// Stores `value` under `key`. On error the previous value is untouched.
+/// Stores `value` under `key`. `setItem` either stores the whole value or throws (a full
+/// storage throws `QuotaExceededError`), so on error the previous value is untouched:
+/// each document is replaced in one step.
 pub fn write(key: &str, value: &str) -> Result<(), StorageError> {
     storage()?.set_item(&full_key(key), value).map_err(|e| {
         let name = js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string());

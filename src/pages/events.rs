@@ -15,8 +15,6 @@ use crate::texts;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use std::time::Duration;
-use wasm_bindgen::{JsCast, JsValue};
 
 #[component]
 pub fn EventsPage() -> impl IntoView {
@@ -240,7 +238,7 @@ fn ExportCard(profile: Profile, events: StoredValue<Vec<Event>>) -> impl IntoVie
             clock::now_utc(),
         );
         let file = due::ics_filename(&profile.name, today);
-        match download(&file, &ics) {
+        match crate::download::download(&file, "text/calendar;charset=utf-8", &ics) {
             Ok(()) => {
                 failed.set(false);
                 announce(announcer, format(lang, Key::EventsExportDone, &[("file", &file)]));
@@ -258,27 +256,6 @@ fn ExportCard(profile: Profile, events: StoredValue<Vec<Event>>) -> impl IntoVie
             <p class="ev-field-error">{move || failed.get().then(|| i18n.t(Key::EventsExportFailed))}</p>
         </section>
     }
-}
-
-/// Saves `text` as the file `name` (text/calendar): a Blob, an object URL and a click on
-/// a temporary `<a download>`; the URL is released a little later.
-fn download(name: &str, text: &str) -> Result<(), JsValue> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("text/calendar;charset=utf-8");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let doc = document();
-    let link: web_sys::HtmlAnchorElement = doc.create_element("a")?.dyn_into()?;
-    link.set_href(&url);
-    link.set_download(name);
-    link.set_hidden(true);
-    let body = doc.body().ok_or_else(|| JsValue::from_str("no body"))?;
-    body.append_child(&link)?;
-    link.click();
-    link.remove();
-    set_timeout(move || { let _ = web_sys::Url::revoke_object_url(&url); }, Duration::from_secs(30));
-    Ok(())
 }
 
 #[cfg(test)]
