@@ -55,3 +55,9 @@ pub async fn helplines(lang: Lang) -> Result<crate::domain::helplines::Helplines
     let texts = fetch_text(&format!("helplines.{}.json", lang.code())).await?;
     crate::domain::helplines::Helplines::from_json(&meta, &texts).map_err(|e| format!("{e:?}"))
 }
+
+/// The EPDS items in `lang` (`locales/<lang>/epds.json`, served as `/content/epds.<lang>.json`).
+pub async fn epds_items(lang: Lang) -> Result<crate::domain::epds::Items, String> {
+    let text = fetch_text(&format!("epds.{}.json", lang.code())).await?;
+    crate::domain::epds::Items::from_json(&text).map_err(|e| e.to_string())
+}

@@ -7,8 +7,10 @@
 pub mod clock;
 pub mod components;
 pub mod content;
+pub mod directory_store;
 pub mod domain;
 pub mod download;
+pub mod epds_store;
 pub mod family;
 pub mod i18n;
 pub mod pages;
@@ -62,7 +64,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/timeline") view=TimelinePage/>
                     <Route path=path!("/timeline/events") view=EventsPage/>
                     <Route path=path!("/directory") view=DirectoryPage/>
+                    <Route path=path!("/directory/entry/:key") view=pages::directory::EntryPage/>
+                    <Route path=path!("/directory/import") view=pages::directory::ImportPage/>
+                    <Route path=path!("/directory/new") view=pages::directory::OwnNewPage/>
+                    <Route path=path!("/directory/edit/:id") view=pages::directory::OwnEditPage/>
                     <Route path=path!("/wellbeing") view=WellbeingPage/>
+                    <Route path=path!("/wellbeing/check") view=pages::wellbeing::CheckPage/>
+                    <Route path=path!("/wellbeing/result/:n") view=pages::wellbeing::ResultPage/>
+                    <Route path=path!("/wellbeing/print/:n") view=pages::wellbeing::PrintPage/>
                     <Route path=path!("/settings") view=SettingsPage/>
                 </Routes>
             </main>

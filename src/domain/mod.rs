@@ -2,8 +2,10 @@
 
 pub mod calendar;
 pub mod directory;
+pub mod directory_prefs;
 pub mod due;
 pub mod epds;
+pub mod epds_history;
 pub mod family;
 #[cfg(test)]
 pub mod fixtures;

@@ -142,6 +142,7 @@ fn TodayFor(profile: Profile) -> impl IntoView {
                 <p>{move || i18n.t(Key::TodayTryingHint)}</p>
             </Show>
         </section>
+        <crate::pages::wellbeing::RetakeSuggestion/>
 
         <Show when=move || summary.get().moment.is_some()>
             <section aria-labelledby="messages-heading">

@@ -1,0 +1,276 @@
+//! One entry: what it is, for whom, where, its hours and source, with one-tap links
+//! (call, text, e-mail, website, open in maps), the favourite star, and for the parent's
+//! own entries, edit and delete.
+
+use super::{audience_label, category_label, safe_href, use_directory_data, SaveError};
+use crate::components::page::Page;
+use crate::directory_store::use_directory_store;
+use crate::domain::directory::{mailto_uri, sms_uri, tel_uri, Cost, Entry, Origin};
+use crate::domain::directory_prefs::entry_key;
+use crate::domain::lang::Lang;
+use crate::i18n::{format, use_i18n, Key};
+use crate::texts;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+/// The "open in maps" link: a `geo:` link when the entry has coordinates, else an
+/// OpenStreetMap search of its address (a link only: the app requests nothing).
+pub fn maps_href(e: &Entry) -> Option<String> {
+    let enc = |s: &str| String::from(js_sys::encode_uri_component(s));
+    let label = if e.address.is_empty() { e.name.clone() } else { e.address.clone() };
+    if let Some(p) = e.coordinates() {
+        return Some(format!("geo:{},{}?q={}", p.lat, p.lon, enc(&format!("{},{}({})", p.lat, p.lon, label))));
+    }
+    let place: Vec<&str> =
+        [e.address.as_str(), e.postcode.as_str(), e.commune.as_str()].into_iter().filter(|s| !s.is_empty()).collect();
+    if place.is_empty() {
+        return None;
+    }
+    let mut query = place.join(" ");
+    if e.address.is_empty() {
+        query = format!("{} {}", e.name, query);
+    }
+    Some(format!("https://www.openstreetmap.org/search?query={}", enc(&query)))
+}
+
+#[component]
+pub fn EntryPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let data = use_directory_data();
+    let store = use_directory_store();
+    let key = move || params.with(|p| p.get("key").unwrap_or_default());
+    let found = Memo::new(move |_| {
+        let key = key();
+        // The parent's own and imported entries are there even while the rest loads.
+        let mine = store.with(|p| p.entries().find(|e| entry_key(e) == key).cloned());
+        match mine {
+            Some(e) => Some(Some(e)),
+            None => data.base.get().map(|b| b.ok().and_then(|b| b.entries.into_iter().find(|e| entry_key(e) == key))),
+        }
+    });
+    view! {
+        <Page title=Key::DirectoryTitle>
+            <p><A href="/directory">{move || format!("← {}", i18n.t(Key::DirectoryBack))}</A></p>
+            <SaveError store=store/>
+            {move || match found.get() {
+                None => view! { <p aria-busy="true">{move || i18n.t(Key::DirectoryLoading)}</p> }.into_any(),
+                Some(None) => view! { <p role="alert">{move || i18n.t(Key::DirectoryNotFound)}</p> }.into_any(),
+                Some(Some(e)) => view! { <EntryView entry=e/> }.into_any(),
+            }}
+        </Page>
+    }
+}
+
+/// A link from data: rendered only with an allowed scheme.
+fn link(href: String, label: String, class: &'static str, external: bool, i18n: crate::i18n::I18n) -> AnyView {
+    match safe_href(&href) {
+        Some(href) if external => view! {
+            <a class=class href=href target="_blank" rel="noopener noreferrer">
+                {label}
+                <span class="visually-hidden">" " {move || i18n.t(Key::DirectoryNewTab)}</span>
+            </a>
+        }
+        .into_any(),
+        Some(href) => view! { <a class=class href=href>{label}</a> }.into_any(),
+        None => ().into_any(),
+    }
+}
+
+#[component]
+fn EntryView(entry: Entry) -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_directory_store();
+    let data = use_directory_data();
+    let navigate = use_navigate();
+    let key = entry_key(&entry);
+    let e = entry.clone();
+    let favourite = {
+        let key = key.clone();
+        Memo::new(move |_| store.with(|p| p.is_favourite(&key)))
+    };
+    let toggle = {
+        let key = key.clone();
+        move |_| {
+            let _ = store.update(|p| p.toggle_favourite(&key));
+        }
+    };
+    let check_hours = data.check_hours(&entry);
+    let confirming = RwSignal::new(false);
+    let own_id = (entry.origin == Origin::Own).then(|| entry.id.clone());
+
+    let description = {
+        let e = e.clone();
+        move || {
+            let lang = i18n.lang();
+            match (&e.description_en, lang) {
+                (Some(en), Lang::En) => (en.clone(), None),
+                _ if e.description.is_empty() => (String::new(), None),
+                (_, Lang::En) => (e.description.clone(), Some("fr")),
+                _ => (e.description.clone(), None),
+            }
+        }
+    };
+    let phones = entry.phones.clone();
+    let sms = entry.sms.clone();
+    let email = entry.email.clone();
+    let website = entry.website.clone();
+    let maps = maps_href(&entry);
+    let has_contact = !phones.is_empty() || !sms.is_empty() || !email.is_empty() || !website.is_empty() || maps.is_some();
+    let place_lines: Vec<String> = {
+        let mut lines = Vec::new();
+        if !e.address.is_empty() {
+            lines.push(e.address.clone());
+        }
+        let town = [e.postcode.as_str(), e.commune.as_str()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" ");
+        if !town.is_empty() {
+            lines.push(town);
+        } else if !e.department.is_empty() && !e.is_national() {
+            lines.push(format!("({})", e.department));
+        }
+        lines
+    };
+    let national = e.is_national();
+    let hours = e.hours.clone();
+    let cats = e.categories.clone();
+    let audience = e.audience.clone();
+    let languages = e.languages.clone();
+    let cost = e.cost;
+    let origin = e.origin.clone();
+    let source = e.source.clone();
+    let verified = e.last_verified;
+    let organisation = e.organisation.clone();
+    let name = e.name.clone();
+
+    view! {
+        <article class="dir-entry" aria-labelledby="dir-entry-name">
+            <h2 id="dir-entry-name" class="dir-entry-name">{e.name.clone()}</h2>
+            {(!organisation.is_empty()).then(|| view! { <p class="dir-entry-org">{organisation.clone()}</p> })}
+            <p class="dir-card-cats">
+                {move || cats.iter().map(|c| category_label(i18n.lang(), *c)).collect::<Vec<_>>().join(" · ")}
+            </p>
+            <button type="button" class="chip dir-fav" aria-pressed=move || favourite.get().to_string() on:click=toggle>
+                <span aria-hidden="true" class="dir-fav-star">{move || if favourite.get() { "★ " } else { "☆ " }}</span>
+                {move || i18n.t(Key::DirectoryFavourite)}
+            </button>
+
+            {move || {
+                let (text, lang) = description();
+                (!text.is_empty()).then(|| view! {
+                    <p class="dir-entry-desc" lang=lang>{text}
+                        {lang.map(|_| view! { " " <span class="dir-muted" lang=i18n.lang().code()>{i18n.t(Key::DirectoryInFrench)}</span> })}
+                    </p>
+                })
+            }}
+
+            {has_contact.then(|| view! {
+                <section aria-labelledby="dir-contact-heading">
+                    <h3 id="dir-contact-heading">{move || i18n.t(Key::DirectoryContactHeading)}</h3>
+                    <ul class="dir-actions">
+                        {phones.iter().map(|n| {
+                            let (href, n) = (tel_uri(n), n.clone());
+                            view! { <li>{move || link(href.clone(), format(i18n.lang(), Key::DirectoryCall, &[("number", &n)]), "button dir-action", false, i18n)}</li> }
+                        }).collect_view()}
+                        {sms.iter().map(|n| {
+                            let (href, n) = (sms_uri(n), n.clone());
+                            view! { <li>{move || link(href.clone(), format(i18n.lang(), Key::DirectorySms, &[("number", &n)]), "button dir-action", false, i18n)}</li> }
+                        }).collect_view()}
+                        {(!email.is_empty()).then(|| {
+                            let (href, email) = (mailto_uri(&email), email.clone());
+                            view! { <li>{move || link(href.clone(), format(i18n.lang(), Key::DirectoryEmail, &[("email", &email)]), "button secondary dir-action", false, i18n)}</li> }
+                        })}
+                        {(!website.is_empty()).then(|| {
+                            let href = website.clone();
+                            view! { <li>{move || link(href.clone(), i18n.t(Key::DirectoryWebsite).to_string(), "button secondary dir-action", true, i18n)}</li> }
+                        })}
+                        {maps.clone().map(|href| view! {
+                            <li>{move || link(href.clone(), i18n.t(Key::DirectoryMaps).to_string(), "button secondary dir-action", !href.starts_with("geo:"), i18n)}</li>
+                        })}
+                    </ul>
+                </section>
+            })}
+
+            {(!place_lines.is_empty() || national).then(|| view! {
+                <section aria-labelledby="dir-place-heading">
+                    <h3 id="dir-place-heading">{move || i18n.t(Key::DirectoryPlaceHeading)}</h3>
+                    {if national {
+                        view! { <p>{move || i18n.t(Key::DirectoryNational)}</p> }.into_any()
+                    } else {
+                        view! { <p class="dir-lines">{place_lines.iter().map(|l| view! { <span>{l.clone()}</span> }).collect_view()}</p> }.into_any()
+                    }}
+                </section>
+            })}
+
+            {(!hours.is_empty() || check_hours).then(|| view! {
+                <section aria-labelledby="dir-hours-heading">
+                    <h3 id="dir-hours-heading">{move || i18n.t(Key::DirectoryHoursHeading)}</h3>
+                    {(!hours.is_empty()).then(|| view! { <p class="dir-pre" lang="fr">{hours.clone()}</p> })}
+                    {check_hours.then(|| view! { <p class="dir-note">{move || i18n.t(Key::DirectoryCheckHours)}</p> })}
+                </section>
+            })}
+
+            <section aria-labelledby="dir-about-heading">
+                <h3 id="dir-about-heading">{move || i18n.t(Key::DirectoryAboutHeading)}</h3>
+                <ul class="dir-facts">
+                    <li>{move || format(i18n.lang(), Key::DirectoryForWhom, &[("list", &audience.iter().map(|a| audience_label(i18n.lang(), *a)).collect::<Vec<_>>().join(", "))])}</li>
+                    {match cost {
+                        Cost::Free => Some(Key::DirectoryCostFree),
+                        Cost::Paid => Some(Key::DirectoryCostPaid),
+                        Cost::Unknown => None,
+                    }.map(|k| view! { <li>{move || i18n.t(k)}</li> })}
+                    {(!languages.is_empty()).then(|| {
+                        let list = languages.join(", ");
+                        view! { <li>{move || format(i18n.lang(), Key::DirectoryLanguages, &[("list", &list)])}</li> }
+                    })}
+                    {match origin.clone() {
+                        Origin::Own => view! { <li>{move || i18n.t(Key::DirectoryOwnSource)}</li> }.into_any(),
+                        Origin::Imported { source: s } => view! {
+                            <li>{move || format(i18n.lang(), Key::DirectoryImportedFrom, &[("source", &s)])}</li>
+                            <li>{let source = source.clone(); move || format(i18n.lang(), Key::DirectorySource, &[("source", &source)])}</li>
+                        }.into_any(),
+                        Origin::Bundled => view! {
+                            <li>{let source = source.clone(); move || format(i18n.lang(), Key::DirectorySource, &[("source", &source)])}</li>
+                        }.into_any(),
+                    }}
+                    {verified.map(|d| view! {
+                        <li>{move || format(i18n.lang(), Key::DirectoryVerified, &[("date", &texts::date_long(i18n.lang(), d))])}</li>
+                    })}
+                </ul>
+            </section>
+
+            {own_id.map(|id| {
+                let edit = format!("/directory/edit/{id}");
+                let navigate = navigate.clone();
+                let name = name.clone();
+                view! {
+                    <div class="actions">
+                        <A href=edit attr:class="button secondary">{move || i18n.t(Key::DirectoryEdit)}</A>
+                        <button type="button" class="button danger" on:click=move |_| confirming.set(true)>
+                            {move || i18n.t(Key::DirectoryDelete)}
+                        </button>
+                    </div>
+                    <Show when=move || confirming.get()>
+                        <div class="confirm" role="alertdialog" aria-labelledby="dir-delete-q">
+                            <p id="dir-delete-q">{let name = name.clone(); move || format(i18n.lang(), Key::DirectoryDeleteConfirm, &[("name", &name)])}</p>
+                            <div class="actions">
+                                <button type="button" class="button danger" on:click={
+                                    let id = id.clone();
+                                    let navigate = navigate.clone();
+                                    move |_| {
+                                        if store.update(|p| p.remove_own(&id)).is_ok() {
+                                            navigate("/directory", Default::default());
+                                        }
+                                    }
+                                }>{move || i18n.t(Key::DirectoryDeleteYes)}</button>
+                                <button type="button" class="button secondary" on:click=move |_| confirming.set(false)>
+                                    {move || i18n.t(Key::DirectoryCancel)}
+                                </button>
+                            </div>
+                        </div>
+                    </Show>
+                }
+            })}
+        </article>
+    }
+}
