@@ -137,6 +137,14 @@ test('twice through the questionnaire: the safety screen first, results, history
   await expect(help.getByText(fr.wellbeing.result.contact.pmi_name)).toBeVisible();
   await expect(page.getByRole('region', { name: fr.wellbeing.result.near_heading }).getByText(fr.wellbeing.result.near_coming)).toBeVisible();
   await axe(page, 'a result');
+  // Near you: the directory opens filtered on the places that can help.
+  await page.getByRole('region', { name: fr.wellbeing.result.near_heading }).getByRole('button', { name: fr.wellbeing.result.near_search }).click();
+  await expect(heading1(page)).toHaveText(fr.directory.title);
+  await expect(page.getByRole('button', { name: fr.directory.category.pmi_centre, exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('button', { name: fr.directory.category.perinatal_mental_health, exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('button', { name: fr.directory.category.emergency, exact: true })).toHaveAttribute('aria-pressed', 'false');
+  await page.goBack();
+  await expect(heading1(page)).toHaveText(fr.wellbeing.result.title);
 
   // The print summary: every question with its answer, the total, the cut-offs.
   await page.getByRole('link', { name: fr.wellbeing.result.print }).click();

@@ -328,9 +328,15 @@ pub fn DirectoryPage() -> impl IntoView {
         Some(rows)
     });
     // The categories the data has, in the order of the core.
+    // A chip for each category the data has, and for each one chosen elsewhere (e.g. by
+    // the EPDS results), so that every active filter can be seen and removed.
     let present = Memo::new(move |_| {
+        let chosen = s.categories.get();
         data.index.get().map(|ix| {
-            Category::ALL.into_iter().filter(|c| ix.0.entries().iter().any(|e| e.categories.contains(c))).collect::<Vec<_>>()
+            Category::ALL
+                .into_iter()
+                .filter(|c| chosen.contains(c) || ix.0.entries().iter().any(|e| e.categories.contains(c)))
+                .collect::<Vec<_>>()
         })
     });
 

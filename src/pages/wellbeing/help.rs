@@ -139,11 +139,36 @@ pub fn HelpList(help: Vec<HelpRef>, without_emergency: bool) -> impl IntoView {
     }
 }
 
-/// The places of these categories near the family, from the local directory. The
-/// directory is not there yet: nothing is found, and the section says it is coming.
-/// When it arrives, it plugs in here.
-pub fn nearby(_categories: &[DirectoryCategory]) -> Option<AnyView> {
-    None
+/// The directory's category for each kind of place the EPDS help points to.
+pub fn directory_category(category: DirectoryCategory) -> crate::domain::directory::Category {
+    use crate::domain::directory::Category;
+    match category {
+        DirectoryCategory::PerinatalMentalHealth => Category::PerinatalMentalHealth,
+        DirectoryCategory::PmiCentre => Category::PmiCentre,
+        DirectoryCategory::SupportGroup => Category::SupportGroup,
+        DirectoryCategory::Midwife => Category::Midwife,
+    }
+}
+
+/// A way into the local directory, filtered on these categories: the directory then
+/// sorts by the place or position the parent gives it.
+pub fn nearby(categories: &[DirectoryCategory]) -> Option<AnyView> {
+    let i18n = use_i18n();
+    let wanted: Vec<_> = categories.iter().map(|&c| directory_category(c)).collect();
+    let store = crate::directory_store::use_directory_store();
+    let navigate = leptos_router::hooks::use_navigate();
+    let open = move |_| {
+        store.search.categories.set(wanted.clone());
+        navigate("/directory", Default::default());
+    };
+    Some(
+        view! {
+            <button type="button" class="button" on:click=open>
+                {move || i18n.t(Key::WellbeingResultNearSearch)}
+            </button>
+        }
+        .into_any(),
+    )
 }
 
 /// "Near you": what to look for in the local directory.
@@ -155,7 +180,7 @@ pub fn NearYou(help: Vec<HelpRef>) -> impl IntoView {
         return ().into_any();
     }
     let places = nearby(&categories);
-    let coming = places.is_none().then(|| {
+    let coming = Some({
         view! {
             <p>{move || i18n.t(Key::WellbeingResultNearComing)}</p>
             <ul class="wb-near-list">
@@ -169,8 +194,8 @@ pub fn NearYou(help: Vec<HelpRef>) -> impl IntoView {
     view! {
         <section class="card wb-near" aria-labelledby="wb-near-heading">
             <h2 id="wb-near-heading">{move || i18n.t(Key::WellbeingResultNearHeading)}</h2>
-            {places}
             {coming}
+            {places}
         </section>
     }
     .into_any()
