@@ -1,8 +1,6 @@
 //! The parent's part of the directory in the app (favourites, own entries, imported
-//! entries): one signal holding the [`DirectoryPrefs`], loaded from and saved to the
-//! device through `storage` under its own key (`directory`), like the family's store.
-//! A change that cannot be saved is undone and reported, so what is shown is what is
-//! stored.
+//! entries): the [`DirectoryPrefs`] in a [`Store`] under the key `directory` (see
+//! `store.rs` for how it is loaded, saved, and what happens when it cannot be).
 //!
 //! Also kept here for as long as the app runs: the search the parent typed, so that
 //! coming back from an entry finds the same results.
@@ -10,15 +8,14 @@
 use crate::domain::directory::{Audience, Category, LatLon};
 use crate::domain::directory_prefs::DirectoryPrefs;
 use crate::epds_store::in_app_owner;
-use crate::storage::{self, StorageError};
+use crate::storage::StorageError;
+use crate::store::{Document, Store};
 use leptos::prelude::*;
 use std::cell::Cell;
 
-const KEY: &str = "directory";
-
 #[derive(Clone, Copy)]
 pub struct DirectoryStore {
-    prefs: RwSignal<DirectoryPrefs>,
+    prefs: Store<DirectoryPrefs>,
     /// The last save that failed, shown on the directory pages until the next success.
     pub save_error: RwSignal<Option<StorageError>>,
     pub search: SearchState,
@@ -37,18 +34,24 @@ pub struct SearchState {
     pub favourites_only: RwSignal<bool>,
 }
 
+impl Document for DirectoryPrefs {
+    const KEY: &'static str = "directory";
+
+    fn to_json(&self) -> String {
+        DirectoryPrefs::to_json(self)
+    }
+
+    fn read_json(text: &str) -> Option<Self> {
+        DirectoryPrefs::from_json(text).ok()
+    }
+}
+
 impl DirectoryStore {
     fn load() -> Self {
-        let prefs = match storage::read(KEY) {
-            Ok(Some(raw)) => DirectoryPrefs::from_json(&raw).unwrap_or_else(|_| {
-                let _ = storage::keep_aside(KEY, &raw);
-                DirectoryPrefs::default()
-            }),
-            _ => DirectoryPrefs::default(),
-        };
+        let prefs = Store::load();
         DirectoryStore {
-            prefs: RwSignal::new(prefs),
-            save_error: RwSignal::new(None),
+            save_error: prefs.save_error,
+            prefs,
             search: SearchState {
                 text: RwSignal::new(String::new()),
                 categories: RwSignal::new(Vec::new()),
@@ -70,22 +73,10 @@ impl DirectoryStore {
         self.prefs.with_untracked(f)
     }
 
-    /// Applies a change and stores it, returning what the change returned. If it cannot
-    /// be stored, the change is undone.
+    /// Applies a change and stores it, returning what the change returned (see
+    /// `store.rs` for what happens when it cannot be stored).
     pub fn update<R>(&self, change: impl FnOnce(&mut DirectoryPrefs) -> R) -> Result<R, StorageError> {
-        let mut next = self.prefs.get_untracked();
-        let out = change(&mut next);
-        match storage::write(KEY, &next.to_json()) {
-            Ok(()) => {
-                self.prefs.set(next);
-                self.save_error.set(None);
-                Ok(out)
-            }
-            Err(e) => {
-                self.save_error.set(Some(e.clone()));
-                Err(e)
-            }
-        }
+        self.prefs.update(change)
     }
 }
 

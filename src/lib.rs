@@ -17,6 +17,7 @@ pub mod pages;
 pub mod pwa;
 pub mod settings;
 pub mod storage;
+pub mod store;
 pub mod texts;
 
 use components::{nav::BottomNav, storage_banner::StorageBanner, update_banner::UpdateBanner};
