@@ -280,3 +280,21 @@ test.describe('in English', () => {
     await expect(page.locator('.wb-answers-table tbody tr').first()).toContainText(ITEMS.en.items[0].answers.find((a) => a.points === 2).text);
   });
 });
+
+test('offline, the whole check works and item 10 leads to the safety screen even with a low total', async ({ page, site }) => {
+  await page.goto(site.url('/'));
+  await waitForServiceWorker(page);
+  await site.stop();
+  await page.goto(site.url('/wellbeing/check'));
+  await begin(page, fr, 'mother', 'postpartum');
+  // Every answer at 0 but item 10 at its lowest non-zero answer: total 1, tier low.
+  await answerAll(page, 'fr', fr, [0, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
+  const safety = page.getByRole('region', { name: fr.wellbeing.safety.heading });
+  await expect(page.getByRole('heading', { name: fr.wellbeing.safety.heading })).toBeFocused();
+  const tel = await safety.locator('a[href^="tel:"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  expect(tel).toEqual(['tel:3114', 'tel:15', 'tel:112']);
+  await page.getByRole('button', { name: fr.wellbeing.safety.see_result }).click();
+  await expect(page.getByText(fill(fr.wellbeing.score, { total: 1 }), { exact: true })).toBeVisible();
+  await expect(page.getByText(fr.wellbeing.tier.low, { exact: true })).toBeVisible();
+  expect((await history(page)).checks.map((c) => c.total)).toEqual([1]);
+});
