@@ -53,6 +53,31 @@ pub fn write(key: &str, value: &str) -> Result<(), StorageError> {
     })
 }
 
+/// Every document Cocon keeps (key without the prefix, raw text), sorted by key.
+pub fn all_documents() -> Result<Vec<(String, String)>, StorageError> {
+    let storage = storage()?;
+    let count = storage.length().map_err(|e| StorageError::Other(format!("{e:?}")))?;
+    let mut documents = Vec::new();
+    for i in 0..count {
+        let Ok(Some(key)) = storage.key(i) else { continue };
+        let Some(short) = key.strip_prefix(PREFIX) else { continue };
+        if let Ok(Some(raw)) = storage.get_item(&key) {
+            documents.push((short.to_string(), raw));
+        }
+    }
+    documents.sort();
+    Ok(documents)
+}
+
+/// Removes every document Cocon keeps (and nothing of any other app of the origin).
+pub fn remove_all() -> Result<(), StorageError> {
+    let storage = storage()?;
+    for (key, _) in all_documents()? {
+        storage.remove_item(&full_key(&key)).map_err(|e| StorageError::Other(format!("{e:?}")))?;
+    }
+    Ok(())
+}
+
 /// Keeps an unreadable document aside under `<key>.unreadable`, so that a later write
 /// of `key` never destroys what the parent had.
 pub fn keep_aside(key: &str, raw: &str) -> Result<(), StorageError> {

@@ -1,5 +1,6 @@
 //! The functional core: plain Rust, no browser APIs, tested natively with `cargo test`.
 
+pub mod backup;
 pub mod calendar;
 pub mod directory;
 pub mod directory_prefs;

@@ -146,7 +146,7 @@ test('a new version is offered, and applying it keeps the parent\'s data', async
   writeFileSync(swPath, readFileSync(swPath, 'utf8').replace(/const CACHE = 'cocon-[0-9a-f]+'/, "const CACHE = 'cocon-0000000000000001'"));
   await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
 
-  const banner = page.getByRole('status');
+  const banner = page.getByRole('status').filter({ hasText: en.app.update_available });
   await expect(banner).toContainText(en.app.update_available);
   await Promise.all([
     page.waitForEvent('load'),
