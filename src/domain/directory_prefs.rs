@@ -45,11 +45,8 @@ impl Default for DirectoryPrefs {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum PrefsError {
-    Unreadable(String),
-    TooNew(u64),
-}
+/// Why a stored DirectoryPrefs document cannot be read (see [`super::schema`]).
+pub type PrefsError = super::schema::SchemaError;
 
 /// FNV-1a, 32 bits: a short, stable tag of a source name.
 fn fnv(s: &str) -> u32 {
@@ -176,17 +173,7 @@ impl DirectoryPrefs {
     /// Reads a stored document; an unreadable or newer one is an error, never a silent
     /// empty document.
     pub fn from_json(text: &str) -> Result<DirectoryPrefs, PrefsError> {
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| PrefsError::Unreadable(e.to_string()))?;
-        match value.get("version").and_then(serde_json::Value::as_u64) {
-            Some(v) if v == u64::from(DIRECTORY_PREFS_VERSION) => {
-                let prefs: DirectoryPrefs =
-                    serde_json::from_value(value).map_err(|e| PrefsError::Unreadable(e.to_string()))?;
-                Ok(prefs.repaired())
-            }
-            Some(v) if v > u64::from(DIRECTORY_PREFS_VERSION) => Err(PrefsError::TooNew(v)),
-            _ => Err(PrefsError::Unreadable("no known version".into())),
-        }
+        super::schema::read::<DirectoryPrefs>(text, DIRECTORY_PREFS_VERSION).map(Self::repaired)
     }
 
     /// Keeps the document consistent: own entries are `Own`, imported ones `Imported`.

@@ -40,11 +40,8 @@ impl Default for Family {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum FamilyError {
-    Unreadable(String),
-    TooNew(u64),
-}
+/// Why a stored Family document cannot be read (see [`super::schema`]).
+pub type FamilyError = super::schema::SchemaError;
 
 /// The next free id of the form `<prefix><n>`.
 fn next_id<'a>(prefix: &str, taken: impl Iterator<Item = &'a str>) -> String {
@@ -60,17 +57,7 @@ impl Family {
     /// Reads a stored family document; an unreadable or newer one is an error, never a
     /// silent empty family.
     pub fn from_json(text: &str) -> Result<Family, FamilyError> {
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| FamilyError::Unreadable(e.to_string()))?;
-        match value.get("version").and_then(serde_json::Value::as_u64) {
-            Some(v) if v == u64::from(FAMILY_VERSION) => {
-                let family: Family =
-                    serde_json::from_value(value).map_err(|e| FamilyError::Unreadable(e.to_string()))?;
-                Ok(family.repaired())
-            }
-            Some(v) if v > u64::from(FAMILY_VERSION) => Err(FamilyError::TooNew(v)),
-            _ => Err(FamilyError::Unreadable("no known version".into())),
-        }
+        super::schema::read::<Family>(text, FAMILY_VERSION).map(Self::repaired)
     }
 
     /// Keeps the document consistent: the active id names an existing profile.

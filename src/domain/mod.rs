@@ -14,5 +14,6 @@ pub mod helplines;
 pub mod lang;
 pub mod messages;
 pub mod profile_draft;
+pub mod schema;
 pub mod settings;
 pub mod stage;

@@ -25,24 +25,12 @@ impl Settings {
     /// Reads a stored settings document. A document from a newer version of Cocon,
     /// or one that cannot be read, is an error: the caller keeps it aside untouched.
     pub fn from_json(text: &str) -> Result<Settings, SettingsError> {
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| SettingsError::Unreadable(e.to_string()))?;
-        let version = value.get("version").and_then(serde_json::Value::as_u64);
-        match version {
-            Some(v) if v == u64::from(SETTINGS_VERSION) => {
-                serde_json::from_value(value).map_err(|e| SettingsError::Unreadable(e.to_string()))
-            }
-            Some(v) if v > u64::from(SETTINGS_VERSION) => Err(SettingsError::TooNew(v)),
-            _ => Err(SettingsError::Unreadable("no known version".into())),
-        }
+        super::schema::read::<Settings>(text, SETTINGS_VERSION)
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum SettingsError {
-    Unreadable(String),
-    TooNew(u64),
-}
+/// Why a stored Settings document cannot be read (see [`super::schema`]).
+pub type SettingsError = super::schema::SchemaError;
 
 #[cfg(test)]
 mod tests {
