@@ -7,6 +7,7 @@
 pub mod clock;
 pub mod components;
 pub mod content;
+pub mod demo;
 pub mod directory_store;
 pub mod domain;
 pub mod download;
@@ -20,7 +21,7 @@ pub mod storage;
 pub mod store;
 pub mod texts;
 
-use components::{nav::BottomNav, storage_banner::StorageBanner, update_banner::UpdateBanner};
+use components::{demo::DemoBanner, nav::BottomNav, storage_banner::StorageBanner, update_banner::UpdateBanner};
 use i18n::{I18n, Key};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -57,6 +58,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <a class="skip-link" href="#main">{move || i18n.t(Key::AppSkipToContent)}</a>
+            <DemoBanner/>
             <UpdateBanner/>
             <StorageBanner/>
             <main id="main" class="content">
@@ -74,6 +76,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/wellbeing/result/:n") view=pages::wellbeing::ResultPage/>
                     <Route path=path!("/wellbeing/print/:n") view=pages::wellbeing::PrintPage/>
                     <Route path=path!("/settings") view=SettingsPage/>
+                    <Route path=path!("/demo") view=pages::demo::DemoPage/>
                 </Routes>
             </main>
             <BottomNav/>
@@ -84,6 +87,7 @@ pub fn App() -> impl IntoView {
 /// Entry point of the web app: replaces the boot screen of `index.html` with the app.
 pub fn start() {
     console_error_panic_hook::set_once();
+    demo::on_start(settings::load().lang);
     if let Some(boot) = document().get_element_by_id("boot") {
         boot.remove();
     }

@@ -4,7 +4,7 @@ use crate::domain::lang::Lang;
 use crate::domain::settings::Settings;
 use crate::storage;
 
-const KEY: &str = "settings";
+pub const KEY: &str = "settings";
 
 fn browser_languages() -> Vec<String> {
     web_sys::window()

@@ -1,7 +1,12 @@
 //! The one door to the device's storage (localStorage through gloo-storage).
 //! Features call these functions; none touches `localStorage` itself.
+//!
+//! During a demonstration (see `crate::demo`), every function here works on the tab's
+//! `sessionStorage` instead: the parent's own documents are then neither read nor
+//! written, and the browser forgets the demonstration when the tab closes.
 
 use gloo_storage::{LocalStorage, Storage};
+use std::cell::OnceCell;
 
 /// Every key Cocon writes starts with this prefix.
 const PREFIX: &str = "cocon.";
@@ -19,7 +24,29 @@ fn full_key(key: &str) -> String {
     format!("{PREFIX}{key}")
 }
 
+/// The session key that marks a demonstration, with the sample's id as its value. It
+/// is outside Cocon's prefix, so it is never taken for a document.
+const DEMO_KEY: &str = "cocon-demo";
+
+thread_local! {
+    /// The demonstration's sample id, read once: entering or leaving one reloads the app.
+    static DEMO: OnceCell<Option<String>> = const { OnceCell::new() };
+}
+
+fn session_storage() -> Result<web_sys::Storage, StorageError> {
+    let window = web_sys::window().ok_or(StorageError::Unavailable)?;
+    window.session_storage().ok().flatten().ok_or(StorageError::Unavailable)
+}
+
+/// The sample id of the demonstration this tab is in, if it is in one.
+pub fn demo_sample() -> Option<String> {
+    DEMO.with(|demo| demo.get_or_init(|| session_storage().ok()?.get_item(DEMO_KEY).ok()?).clone())
+}
+
 fn storage() -> Result<web_sys::Storage, StorageError> {
+    if demo_sample().is_some() {
+        return session_storage();
+    }
     // `LocalStorage::raw` panics when there is no storage: ask the window first.
     let window = web_sys::window().ok_or(StorageError::Unavailable)?;
     match window.local_storage() {
@@ -55,7 +82,10 @@ pub fn write(key: &str, value: &str) -> Result<(), StorageError> {
 
 /// Every document Cocon keeps (key without the prefix, raw text), sorted by key.
 pub fn all_documents() -> Result<Vec<(String, String)>, StorageError> {
-    let storage = storage()?;
+    documents_in(&storage()?)
+}
+
+fn documents_in(storage: &web_sys::Storage) -> Result<Vec<(String, String)>, StorageError> {
     let count = storage.length().map_err(|e| StorageError::Other(format!("{e:?}")))?;
     let mut documents = Vec::new();
     for i in 0..count {
@@ -71,11 +101,34 @@ pub fn all_documents() -> Result<Vec<(String, String)>, StorageError> {
 
 /// Removes every document Cocon keeps (and nothing of any other app of the origin).
 pub fn remove_all() -> Result<(), StorageError> {
-    let storage = storage()?;
-    for (key, _) in all_documents()? {
+    remove_all_in(&storage()?)
+}
+
+fn remove_all_in(storage: &web_sys::Storage) -> Result<(), StorageError> {
+    for (key, _) in documents_in(storage)? {
         storage.remove_item(&full_key(&key)).map_err(|e| StorageError::Other(format!("{e:?}")))?;
     }
     Ok(())
+}
+
+/// Starts a demonstration in this tab with these documents (key, text), in the tab's
+/// session storage only; the app must then reload. The parent's storage is not touched.
+pub fn start_demo(sample: &str, documents: &[(&str, String)]) -> Result<(), StorageError> {
+    let session = session_storage()?;
+    remove_all_in(&session)?;
+    let set = |key: &str, value: &str| session.set_item(key, value).map_err(|e| StorageError::Other(format!("{e:?}")));
+    for (key, text) in documents {
+        set(&full_key(key), text)?;
+    }
+    set(DEMO_KEY, sample)
+}
+
+/// Ends the demonstration of this tab, forgetting what was done in it; the app must then
+/// reload, on the parent's own data as it was.
+pub fn end_demo() -> Result<(), StorageError> {
+    let session = session_storage()?;
+    remove_all_in(&session)?;
+    session.remove_item(DEMO_KEY).map_err(|e| StorageError::Other(format!("{e:?}")))
 }
 
 /// Keeps an unreadable document aside under `<key>.unreadable`, so that a later write
@@ -87,3 +140,4 @@ pub fn keep_aside(key: &str, raw: &str) -> Result<(), StorageError> {
     }
     Ok(())
 }
+

@@ -3,6 +3,7 @@
 pub mod choices;
 pub mod coming_soon;
 pub mod data_controls;
+pub mod demo;
 pub mod event_card;
 pub mod icons;
 pub mod language_picker;

@@ -1,5 +1,6 @@
 //! One module a section of the bottom navigation.
 
+pub mod demo;
 pub mod directory;
 pub mod events;
 pub mod not_found;

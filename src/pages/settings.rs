@@ -1,4 +1,4 @@
-use crate::components::{data_controls::DataControls, language_picker::LanguagePicker, page::Page, profiles::ProfileList};
+use crate::components::{data_controls::DataControls, demo::DemoCard, language_picker::LanguagePicker, page::Page, profiles::ProfileList};
 use crate::i18n::Key;
 use leptos::prelude::*;
 
@@ -9,6 +9,7 @@ pub fn SettingsPage() -> impl IntoView {
             <LanguagePicker/>
             <ProfileList/>
             <DataControls/>
+            <DemoCard/>
         </Page>
     }
 }
