@@ -4,7 +4,7 @@ use crate::domain::lang::Lang;
 use crate::domain::settings::Settings;
 use crate::storage;
 
-pub const KEY: &str = "settings";
+pub const KEY: &str = crate::domain::backup::SETTINGS_KEY;
 
 fn browser_languages() -> Vec<String> {
     web_sys::window()
@@ -27,4 +27,14 @@ pub fn load() -> Settings {
 /// Saves the settings; an error leaves what was stored as it was.
 pub fn save(settings: &Settings) -> Result<(), storage::StorageError> {
     storage::write(KEY, &settings.to_json())
+}
+
+/// Changes the stored settings (read again from the device, so that a change made
+/// elsewhere in the app is kept) and saves them. Returns the settings as saved; on an
+/// error, what was stored is as it was.
+pub fn update(change: impl FnOnce(&mut Settings)) -> Result<Settings, storage::StorageError> {
+    let mut settings = load();
+    change(&mut settings);
+    save(&settings)?;
+    Ok(settings)
 }

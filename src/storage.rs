@@ -141,3 +141,47 @@ pub fn keep_aside(key: &str, raw: &str) -> Result<(), StorageError> {
     Ok(())
 }
 
+// ---- Import (issue #6, data_controls): a set of documents written all or nothing ----
+
+/// Removes the document `key`.
+fn remove(key: &str) -> Result<(), StorageError> {
+    storage()?.remove_item(&full_key(key)).map_err(|e| StorageError::Other(format!("{e:?}")))
+}
+
+/// Why [`write_all`] failed: the first error, and whether every previous value could be
+/// put back (it can only fail if the browser refuses a write of a smaller, earlier text).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WriteAllError {
+    pub error: StorageError,
+    pub restored: bool,
+}
+
+/// Applies every change (key, new text or `None` to remove it), in order, all or
+/// nothing: the previous value of each key is read first, and on the first failure
+/// (e.g. a full storage) every key already changed gets its previous value back,
+/// exactly as it was, in reverse order.
+pub fn write_all(changes: &[(String, Option<String>)]) -> Result<(), WriteAllError> {
+    let fail = |error| WriteAllError { error, restored: true };
+    let mut previous = Vec::with_capacity(changes.len());
+    for (key, _) in changes {
+        previous.push(read(key).map_err(fail)?);
+    }
+    for (done, (key, text)) in changes.iter().enumerate() {
+        let result = match text {
+            Some(text) => write(key, text),
+            None => remove(key),
+        };
+        if let Err(error) = result {
+            let mut restored = true;
+            for i in (0..done).rev() {
+                let back = match &previous[i] {
+                    Some(old) => write(&changes[i].0, old),
+                    None => remove(&changes[i].0),
+                };
+                restored &= back.is_ok();
+            }
+            return Err(WriteAllError { error, restored });
+        }
+    }
+    Ok(())
+}

@@ -1,14 +1,121 @@
-//! Settings, "Your data": export everything to one file, or delete everything behind a
-//! confirmation that names what will be lost.
+//! Settings, "Your data": export everything to one file, import such a file back (after
+//! a preview: replace or merge, see `domain::backup`), delete everything behind a
+//! confirmation that names what will be lost, and the state of the device's storage.
 
 use crate::clock::use_today;
+use crate::components::storage_status::StorageStatus;
 use crate::directory_store::use_directory_store;
-use crate::domain::backup;
+use crate::domain::backup::{self, Counts, ImportError, ImportFile, Mode, Preview, Problem};
+use crate::domain::directory_prefs::DirectoryPrefs;
+use crate::domain::epds_history::History;
+use crate::domain::family::Family;
+use crate::domain::lang::Lang;
 use crate::epds_store::use_epds;
 use crate::family::use_family;
 use crate::i18n::{format, use_i18n, Key};
-use crate::storage;
+use crate::store::Document;
+use crate::{settings, storage};
+use chrono::NaiveDate;
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+const fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+// The import reads documents by the keys the stores write them under.
+const _: () = assert!(same(<Family as Document>::KEY, backup::FAMILY_KEY));
+const _: () = assert!(same(<History as Document>::KEY, backup::EPDS_KEY));
+const _: () = assert!(same(<DirectoryPrefs as Document>::KEY, backup::DIRECTORY_KEY));
+const _: () = assert!(same(settings::KEY, backup::SETTINGS_KEY));
+
+/// The name of a stored document for the parent.
+pub fn document_name(key: &str) -> Key {
+    match key.strip_suffix(backup::ASIDE_SUFFIX).unwrap_or(key) {
+        backup::FAMILY_KEY => Key::SettingsDocFamily,
+        backup::EPDS_KEY => Key::SettingsDocEpds,
+        backup::DIRECTORY_KEY => Key::SettingsDocDirectory,
+        backup::SETTINGS_KEY => Key::SettingsDocSettings,
+        _ => Key::SettingsDocOther,
+    }
+}
+
+/// Exports everything to a dated file. The export is recorded in the settings first (for
+/// the reminder), so that the file holds the settings as they are after it; if the file
+/// cannot be made, that record is undone. Returns the file's name.
+pub fn export_all(today: NaiveDate, check_dates: &[NaiveDate]) -> Option<String> {
+    let previous = storage::read(settings::KEY).ok().flatten();
+    let recorded = settings::update(|s| s.backup.exported(today, check_dates)).is_ok();
+    let name = backup::file_name(today);
+    let done = storage::all_documents().ok().and_then(|docs| {
+        crate::download::download(&name, "application/json;charset=utf-8", &backup::export(&docs, today)).ok()
+    });
+    if done.is_none() && recorded {
+        let _ = storage::write_all(&[(settings::KEY.to_string(), previous)]);
+    }
+    done.map(|()| name)
+}
+
+/// The dates of the EPDS checks on the phone (for the reminder's memory).
+pub fn check_dates(history: &History) -> Vec<NaiveDate> {
+    history.checks().iter().map(|c| c.date).collect()
+}
+
+fn counts_text(lang: Lang, c: Counts) -> String {
+    format(
+        lang,
+        Key::SettingsImportCounts,
+        &[
+            ("profiles", &c.profiles.to_string()),
+            ("marks", &c.marks.to_string()),
+            ("checks", &c.checks.to_string()),
+            ("entries", &c.entries.to_string()),
+        ],
+    )
+}
+
+fn refusal_text(lang: Lang, error: &ImportError) -> String {
+    let t = |key| crate::i18n::text(lang, key).to_string();
+    match error {
+        ImportError::TooBig => t(Key::SettingsImportTooBig),
+        ImportError::NotJson => t(Key::SettingsImportNotJson),
+        ImportError::NotAnExport => t(Key::SettingsImportNotExport),
+        ImportError::TooNew => t(Key::SettingsImportTooNew),
+        ImportError::BadDocument { key, problem } => {
+            let what = crate::i18n::text(lang, document_name(key));
+            let template = match problem {
+                Problem::TooNew => Key::SettingsImportDocTooNew,
+                Problem::Unreadable(_) => Key::SettingsImportDocUnreadable,
+            };
+            format(lang, template, &[("what", what)])
+        }
+    }
+}
+
+/// Where the import is.
+#[derive(Clone, Debug, PartialEq)]
+enum Import {
+    Idle,
+    Reading,
+    /// The file was refused (the reason, in words).
+    Refused(String),
+    Preview(Box<ImportFile>, Box<Preview>),
+    /// Said in words (done, nothing to do, or failed).
+    Said(Key),
+}
 
 #[component]
 pub fn DataControls() -> impl IntoView {
@@ -19,34 +126,113 @@ pub fn DataControls() -> impl IntoView {
     let directory = use_directory_store();
     let status = RwSignal::new(None::<String>);
     let confirming = RwSignal::new(false);
+    let import = RwSignal::new(Import::Idle);
+    let file_input = NodeRef::<leptos::html::Input>::new();
+
+    // Back from an import: the app reloaded on the new data.
+    let query = use_query_map();
+    if let Some(mode) = query.with_untracked(|q| q.get("imported")) {
+        import.set(Import::Said(if mode == "merge" { Key::SettingsImportDoneMerge } else { Key::SettingsImportDone }));
+        if let Ok(history) = window().history() {
+            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some("/settings"));
+        }
+    }
 
     let export = move |_| {
-        let date = today.0.get_untracked();
-        let name = backup::file_name(date);
-        let done = storage::all_documents().ok().and_then(|docs| {
-            crate::download::download(&name, "application/json;charset=utf-8", &backup::export(&docs, date)).ok()
-        });
-        status.set(Some(match done {
-            Some(()) => format(i18n.lang(), Key::SettingsExportDone, &[("file", &name)]),
+        let dates = epds.with_untracked(check_dates);
+        status.set(Some(match export_all(today.0.get_untracked(), &dates) {
+            Some(name) => format(i18n.lang(), Key::SettingsExportDone, &[("file", &name)]),
             None => i18n.t(Key::SettingsExportFailed).to_string(),
         }));
     };
 
-    let lost = move || {
-        let (profiles, marks) = family.with(|f| {
-            let marks = f.done.values().map(|m| m.len()).sum::<usize>() + f.own_events.values().map(Vec::len).sum::<usize>();
-            (f.profiles.len(), marks)
+    let clear_input = move || {
+        if let Some(input) = file_input.get_untracked() {
+            input.set_value("");
+        }
+    };
+
+    let on_file = move |_| {
+        let Some(input) = file_input.get_untracked() else { return };
+        let file = js_sys::Reflect::get(&input, &JsValue::from_str("files"))
+            .ok()
+            .and_then(|files| js_sys::Reflect::get(&files, &JsValue::from_f64(0.0)).ok())
+            .filter(|f| !f.is_undefined() && !f.is_null());
+        let Some(file) = file else { return };
+        let blob: web_sys::Blob = file.unchecked_into();
+        // Refused before reading: a file that big is not an export.
+        if blob.size() > backup::MAX_IMPORT_BYTES as f64 {
+            import.set(Import::Refused(refusal_text(i18n.lang(), &ImportError::TooBig)));
+            return;
+        }
+        import.set(Import::Reading);
+        wasm_bindgen_futures::spawn_local(async move {
+            let bytes = JsFuture::from(blob.array_buffer()).await.map(|b| js_sys::Uint8Array::new(&b).to_vec());
+            let next = match bytes {
+                Err(_) => Import::Said(Key::SettingsImportReadFailed),
+                Ok(bytes) => match backup::parse(&bytes) {
+                    Err(e) => Import::Refused(refusal_text(i18n.lang(), &e)),
+                    Ok(file) => match storage::all_documents() {
+                        Ok(stored) => {
+                            let preview = backup::preview(&stored, &file);
+                            Import::Preview(Box::new(file), Box::new(preview))
+                        }
+                        Err(_) => Import::Said(Key::SettingsImportFailed),
+                    },
+                },
+            };
+            let preview = matches!(next, Import::Preview(..));
+            let _ = import.try_set(next);
+            // The preview is not a status message: take the reader to it.
+            if preview {
+                request_animation_frame(|| {
+                    if let Some(heading) = document().get_element_by_id("import-preview-heading") {
+                        let _ = heading.unchecked_into::<web_sys::HtmlElement>().focus();
+                    }
+                });
+            }
         });
-        let checks = epds.with(|h| h.len());
-        let entries = directory.with(|d| d.favourites.len() + d.own.len() + d.imported.len());
+    };
+
+    let apply = move |mode: Mode| {
+        let Import::Preview(file, _) = import.get_untracked() else { return };
+        let Ok(stored) = storage::all_documents() else {
+            import.set(Import::Said(Key::SettingsImportFailed));
+            return;
+        };
+        let changes = backup::plan(&stored, &file, mode);
+        if changes.is_empty() {
+            clear_input();
+            import.set(Import::Said(Key::SettingsImportNothingToDo));
+            return;
+        }
+        match storage::write_all(&changes) {
+            // Every store reloads from the new documents.
+            Ok(()) => {
+                let mode = if mode == Mode::Merge { "merge" } else { "replace" };
+                let _ = window().location().replace(&format!("/settings?imported={mode}"));
+            }
+            Err(e) => {
+                clear_input();
+                import.set(Import::Said(if e.restored { Key::SettingsImportFailed } else { Key::SettingsImportFailedPartly }));
+            }
+        }
+    };
+    let cancel = move |_| {
+        clear_input();
+        import.set(Import::Idle);
+    };
+
+    let lost = move || {
+        let counts = family.with(|f| epds.with(|h| directory.with(|d| backup::counts(Some(f), Some(h), Some(d)))));
         format(
             i18n.lang(),
             Key::SettingsWipeLost,
             &[
-                ("profiles", &profiles.to_string()),
-                ("marks", &marks.to_string()),
-                ("checks", &checks.to_string()),
-                ("entries", &entries.to_string()),
+                ("profiles", &counts.profiles.to_string()),
+                ("marks", &counts.marks.to_string()),
+                ("checks", &counts.checks.to_string()),
+                ("entries", &counts.entries.to_string()),
             ],
         )
     };
@@ -59,6 +245,56 @@ pub fn DataControls() -> impl IntoView {
         Err(_) => {
             confirming.set(false);
             status.set(Some(i18n.t(Key::SettingsWipeFailed).to_string()));
+        }
+    };
+
+    let preview_view = move |file: Box<ImportFile>, p: Box<Preview>| {
+        let lang = i18n.lang();
+        let date = crate::texts::date_long(lang, p.exported_on);
+        let skipped = (!file.skipped.is_empty()).then(|| file.skipped.join(", "));
+        let copies = p.copies;
+        view! {
+            <div class="import-preview" role="group" aria-labelledby="import-preview-heading">
+                <h3 id="import-preview-heading" tabindex="-1">{move || i18n.t(Key::SettingsImportPreviewHeading)}</h3>
+                <p>{format(lang, Key::SettingsImportExportedOn, &[("date", &date)])}</p>
+                <p>{format(lang, Key::SettingsImportHolds, &[("counts", &counts_text(lang, p.in_file))])}</p>
+                {(copies > 0).then(|| view! { <p>{format(lang, Key::SettingsImportCopies, &[("n", &copies.to_string())])}</p> })}
+                {skipped.map(|keys| view! { <p>{format(lang, Key::SettingsImportSkipped, &[("keys", &keys)])}</p> })}
+                <p><strong>{move || i18n.t(Key::SettingsImportQuestion)}</strong></p>
+                <div class="import-choice">
+                    <p id="import-replace-explain">
+                        {move || i18n.t(Key::SettingsImportReplaceExplain)}" "
+                        {if p.replace_loses.is_zero() {
+                            i18n.t(Key::SettingsImportReplaceLosesNothing).to_string()
+                        } else {
+                            format(lang, Key::SettingsImportReplaceLoses, &[("counts", &counts_text(lang, p.replace_loses))])
+                        }}
+                    </p>
+                    <button type="button" class="button" aria-describedby="import-replace-explain"
+                        on:click=move |_| apply(Mode::Replace)>
+                        {move || i18n.t(Key::SettingsImportReplaceButton)}
+                    </button>
+                </div>
+                <div class="import-choice">
+                    <p id="import-merge-explain">
+                        {move || i18n.t(Key::SettingsImportMergeExplain)}" "
+                        {format(lang, Key::SettingsImportMergeAdds, &[("counts", &counts_text(lang, p.merge_adds))])}
+                        {(!p.merge_keeps.is_zero()).then(|| {
+                            let n = p.merge_keeps.profiles + p.merge_keeps.marks + p.merge_keeps.checks + p.merge_keeps.entries;
+                            format!(" {}", format(lang, Key::SettingsImportMergeKeeps, &[("n", &n.to_string())]))
+                        })}
+                    </p>
+                    <button type="button" class="button" aria-describedby="import-merge-explain"
+                        on:click=move |_| apply(Mode::Merge)>
+                        {move || i18n.t(Key::SettingsImportMergeButton)}
+                    </button>
+                </div>
+                <div class="actions">
+                    <button type="button" class="button secondary" on:click=cancel>
+                        {move || i18n.t(Key::SettingsImportCancel)}
+                    </button>
+                </div>
+            </div>
         }
     };
 
@@ -92,6 +328,27 @@ pub fn DataControls() -> impl IntoView {
                     </div>
                 </div>
             </Show>
+
+            <div class="field">
+                <label for="import-file">{move || i18n.t(Key::SettingsImportLabel)}</label>
+                <p class="hint" id="import-hint">{move || i18n.t(Key::SettingsImportHint)}</p>
+                <input id="import-file" type="file" accept=".json,application/json" aria-describedby="import-hint"
+                    node_ref=file_input on:change=on_file/>
+            </div>
+            <div class="import-state" role="status" aria-live="polite">
+                {move || match import.get() {
+                    Import::Reading => view! { <p>{move || i18n.t(Key::SettingsImportReading)}</p> }.into_any(),
+                    Import::Refused(reason) => view! { <p class="error">{reason}</p> }.into_any(),
+                    Import::Said(key) => view! { <p>{move || i18n.t(key)}</p> }.into_any(),
+                    Import::Idle | Import::Preview(..) => ().into_any(),
+                }}
+            </div>
+            {move || match import.get() {
+                Import::Preview(file, p) => Some(preview_view(file, p)),
+                _ => None,
+            }}
+
+            <StorageStatus/>
         </section>
     }
 }

@@ -1,5 +1,4 @@
 use crate::domain::lang::Lang;
-use crate::domain::settings::Settings;
 use crate::i18n::{use_i18n, Key};
 use crate::settings;
 use leptos::prelude::*;
@@ -17,7 +16,8 @@ pub fn LanguagePicker() -> impl IntoView {
     let i18n = use_i18n();
     let choose = move |lang: Lang| {
         i18n.set_lang(lang);
-        let _ = settings::save(&Settings::new(lang));
+        // Only the language changes: the rest of the settings (the export reminder) stays.
+        let _ = settings::update(|s| s.lang = lang);
     };
     view! {
         <fieldset class="card choices">

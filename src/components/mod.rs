@@ -1,5 +1,6 @@
 //! Pieces of interface shared by several pages.
 
+pub mod backup_reminder;
 pub mod choices;
 pub mod coming_soon;
 pub mod data_controls;
@@ -14,4 +15,5 @@ pub mod profile_form;
 pub mod profiles;
 pub mod stage_text;
 pub mod storage_banner;
+pub mod storage_status;
 pub mod update_banner;

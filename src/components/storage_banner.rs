@@ -1,11 +1,17 @@
+use crate::components::data_controls::document_name;
 use crate::family::use_family;
-use crate::i18n::{use_i18n, Key};
+use crate::i18n::{format, use_i18n, Key};
 use crate::storage::StorageError;
 use leptos::prelude::*;
 
 /// Says in plain words when a change could not be saved (full storage), and that what
 /// was saved before is untouched; and, for as long as the app runs, when the browser
 /// gives no storage at all (the app then works in memory only).
+///
+/// Also says when stored data could not be read, and offers a download of each such
+/// document (the family, the EPDS checks, the directory, the settings: whichever its own
+/// reader refuses; the store keeps a copy aside under `<key>.unreadable`). The family's
+/// copy is named `cocon-unreadable-data-<date>.json`, any other `…-<key>-<date>.json`.
 #[component]
 pub fn StorageBanner() -> impl IntoView {
     let i18n = use_i18n();
@@ -14,23 +20,46 @@ pub fn StorageBanner() -> impl IntoView {
     if !crate::storage::available() {
         error.set(Some(StorageError::Unavailable));
     }
-    let unreadable = family.unreadable;
-    let download_copy = move |_| {
-        if let Some(raw) = unreadable.get_untracked() {
-            let date = crate::clock::local_today().format("%Y-%m-%d");
-            let name = format!("{}-{date}.json", i18n.t(Key::StorageCopyFile));
-            let _ = crate::download::download(&name, "application/json;charset=utf-8", &raw);
-        }
+    let unreadable = RwSignal::new(
+        crate::storage::all_documents().map(|docs| crate::domain::backup::unreadable_documents(&docs)).unwrap_or_default(),
+    );
+    let download_copy = move |key: &str, raw: &str| {
+        let date = crate::clock::local_today().format("%Y-%m-%d");
+        let stem = i18n.t(Key::StorageCopyFile);
+        let name = if key == crate::domain::backup::FAMILY_KEY {
+            format!("{stem}-{date}.json")
+        } else {
+            format!("{stem}-{key}-{date}.json")
+        };
+        let _ = crate::download::download(&name, "application/json;charset=utf-8", raw);
     };
     view! {
         <div class="storage-banner" role="alert">
-            <Show when=move || unreadable.with(Option::is_some)>
+            <Show when=move || unreadable.with(|list| !list.is_empty())>
                 <p>{move || i18n.t(Key::StorageUnreadable)}</p>
                 <div class="actions">
-                    <button type="button" class="button" on:click=download_copy>
-                        {move || i18n.t(Key::StorageDownloadCopy)}
-                    </button>
-                    <button type="button" class="button secondary" on:click=move |_| unreadable.set(None)>
+                    {move || {
+                        let list = unreadable.get();
+                        let several = list.len() > 1;
+                        list.into_iter()
+                            .map(|(key, raw)| {
+                                let what = document_name(&key);
+                                let label = move || {
+                                    if several {
+                                        format(i18n.lang(), Key::StorageDownloadCopyOf, &[("what", i18n.t(what))])
+                                    } else {
+                                        i18n.t(Key::StorageDownloadCopy).to_string()
+                                    }
+                                };
+                                view! {
+                                    <button type="button" class="button" on:click=move |_| download_copy(&key, &raw)>
+                                        {label}
+                                    </button>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                    <button type="button" class="button secondary" on:click=move |_| unreadable.set(Vec::new())>
                         {move || i18n.t(Key::StorageDismiss)}
                     </button>
                 </div>

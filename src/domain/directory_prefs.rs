@@ -231,6 +231,27 @@ impl DirectoryPrefs {
         self.own.retain(|e| e.id != id);
     }
 
+    /// Adds what `other` holds and this document lacks, for an import that merges (see
+    /// [`super::backup`]): favourites, own entries by id, imported entries by their
+    /// [`entry_key`] (source and id). When both hold the same entry in different versions,
+    /// this document's is kept; returns how many such conflicts there were. Nothing is
+    /// removed, so merging a document into itself changes nothing.
+    pub fn merge(&mut self, other: &DirectoryPrefs) -> usize {
+        let mut conflicts = 0;
+        self.favourites.extend(other.favourites.iter().cloned());
+        for (mine, theirs) in [(&mut self.own, &other.own), (&mut self.imported, &other.imported)] {
+            for entry in theirs {
+                let key = entry_key(entry);
+                match mine.iter().find(|e| entry_key(e) == key) {
+                    None => mine.push(entry.clone()),
+                    Some(e) if e != entry => conflicts += 1,
+                    Some(_) => {}
+                }
+            }
+        }
+        conflicts
+    }
+
     /// What importing `bytes` under the name `source` would do. Writes nothing.
     pub fn preview_import(&self, bytes: &[u8], source: &str) -> Result<ImportPreview, FileError> {
         preview_import(bytes, source, &self.imported)
@@ -390,6 +411,34 @@ mod tests {
         let before = p.clone();
         assert!(p.preview_import(b"", "x").is_err());
         assert_eq!(p, before);
+    }
+
+    #[test]
+    fn merging_is_a_union_that_keeps_this_phones_version() {
+        let mut phone = DirectoryPrefs::default();
+        phone.add_own(&OwnDraft { name: "Ma sage-femme".into(), ..OwnDraft::default() }).unwrap();
+        phone.apply_import(phone.preview_import(CSV.as_bytes(), "carte").unwrap());
+        phone.toggle_favourite("b.partage-besancon");
+        let mut itself = phone.clone();
+        assert_eq!(itself.merge(&phone), 0);
+        assert_eq!(itself, phone);
+        assert_eq!(itself.to_json(), phone.to_json());
+
+        let mut file = phone.clone();
+        file.update_own("own-1", &OwnDraft { name: "Autre nom".into(), ..OwnDraft::default() }).unwrap();
+        file.add_own(&OwnDraft { name: "Pédiatre".into(), ..OwnDraft::default() }).unwrap();
+        file.apply_import(file.preview_import(CSV.as_bytes(), "autre").unwrap());
+        file.toggle_favourite("b.partage-besancon");
+        file.toggle_favourite("o.own-2");
+        let mut merged = phone.clone();
+        assert_eq!(merged.merge(&file), 1, "own-1 differs: the phone's is kept");
+        assert_eq!(merged.own.iter().map(|e| e.name.as_str()).collect::<Vec<_>>(), ["Ma sage-femme", "Pédiatre"]);
+        assert_eq!(merged.sources(), [("carte".to_string(), 2), ("autre".to_string(), 2)]);
+        assert!(merged.is_favourite("b.partage-besancon"), "a favourite is never removed by a merge");
+        assert!(merged.is_favourite("o.own-2"));
+        let again = merged.clone();
+        merged.merge(&file);
+        assert_eq!(merged, again);
     }
 
     #[test]

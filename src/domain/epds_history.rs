@@ -115,6 +115,24 @@ impl History {
         at + 1
     }
 
+    /// Adds the checks of `other` that this history lacks, for an import that merges
+    /// (see [`super::backup`]). A check has no id: two checks are the same when every
+    /// field is (day, respondent, moment, answers), and each is counted, so a check taken
+    /// twice the same day with the same answers stays twice. Returns how many were added;
+    /// merging a history into itself adds none.
+    pub fn merge(&mut self, other: &History) -> usize {
+        let mut added = 0;
+        for (i, check) in other.checks.iter().enumerate() {
+            // This is the n-th copy of `check` in `other`: add it if this history has fewer.
+            let nth = other.checks[..=i].iter().filter(|c| *c == check).count();
+            if self.checks.iter().filter(|c| *c == check).count() < nth {
+                self.add(check.clone());
+                added += 1;
+            }
+        }
+        added
+    }
+
     /// The check numbered `number` (from 1).
     pub fn get(&self, number: usize) -> Option<&Check> {
         self.checks.get(number.checked_sub(1)?)
@@ -407,6 +425,34 @@ mod tests {
             History::from_json(&bad_total),
             Err(HistoryError::BadCheck { number: 2, error: CheckError::Inconsistent("total") })
         );
+    }
+
+    #[test]
+    fn merging_adds_the_missing_checks_once_and_is_idempotent() {
+        let mut phone = History::new();
+        phone.add(check(date(2026, 11, 2), Respondent::Mother, 2));
+        phone.add(check(date(2026, 11, 9), Respondent::Mother, 9));
+        let mut itself = phone.clone();
+        assert_eq!(itself.merge(&phone), 0);
+        assert_eq!(itself, phone);
+
+        let mut file = History::new();
+        file.add(check(date(2026, 11, 9), Respondent::Mother, 9));
+        file.add(check(date(2026, 10, 1), Respondent::SecondParent, 5));
+        // The same answers twice on one day are two checks.
+        file.add(check(date(2026, 11, 2), Respondent::Mother, 2));
+        file.add(check(date(2026, 11, 2), Respondent::Mother, 2));
+        let mut merged = phone.clone();
+        assert_eq!(merged.merge(&file), 2);
+        let seen: Vec<(NaiveDate, u8)> = merged.checks().iter().map(|c| (c.date, c.total)).collect();
+        assert_eq!(
+            seen,
+            [(date(2026, 10, 1), 5), (date(2026, 11, 2), 2), (date(2026, 11, 2), 2), (date(2026, 11, 9), 9)]
+        );
+        let again = merged.clone();
+        assert_eq!(merged.merge(&file), 0);
+        assert_eq!(merged.merge(&phone), 0);
+        assert_eq!(merged, again);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! the parent's own appointments and favourite messages. One versioned document, kept
 //! on the device; a plain model whose methods are every change the app can make.
 
+use super::backup::Counts as Conflicts;
 use super::calendar::{OwnEvent, Profile};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -157,6 +158,57 @@ impl Family {
         }
     }
 
+    /// Adds to this family what `other` holds and it lacks, for an import that merges
+    /// (see [`super::backup`]): profiles by id, done marks by profile and event, own
+    /// appointments by profile and id, favourite messages. When both hold the same item
+    /// (same id) in different versions, this family's version is kept: those are counted
+    /// in the returned conflicts (`profiles` and `marks`). Nothing is ever removed, so
+    /// merging a family into itself changes nothing.
+    pub fn merge(&mut self, other: &Family) -> Conflicts {
+        let mut conflicts = Conflicts::default();
+        for profile in &other.profiles {
+            match self.profile(&profile.id) {
+                None => self.profiles.push(profile.clone()),
+                Some(mine) if mine != profile => conflicts.profiles += 1,
+                Some(_) => {}
+            }
+        }
+        for (profile, marks) in &other.done {
+            let mine = self.done.entry(profile.clone()).or_default();
+            for (event, on) in marks {
+                match mine.get(event) {
+                    None => {
+                        mine.insert(event.clone(), *on);
+                    }
+                    Some(d) if d != on => conflicts.marks += 1,
+                    Some(_) => {}
+                }
+            }
+        }
+        for (profile, events) in &other.own_events {
+            let mine = self.own_events.entry(profile.clone()).or_default();
+            let before = mine.len();
+            for event in events {
+                match mine.iter().find(|e| e.id == event.id) {
+                    None => mine.push(event.clone()),
+                    Some(e) if e != event => conflicts.marks += 1,
+                    Some(_) => {}
+                }
+            }
+            if mine.len() != before {
+                mine.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
+            }
+        }
+        self.done.retain(|_, marks| !marks.is_empty());
+        self.own_events.retain(|_, list| !list.is_empty());
+        self.favourite_messages.extend(other.favourite_messages.iter().cloned());
+        if self.active.is_none() {
+            self.active = other.active.clone();
+        }
+        *self = std::mem::take(self).repaired();
+        conflicts
+    }
+
     pub fn is_favourite(&self, message: &str) -> bool {
         self.favourite_messages.contains(message)
     }
@@ -265,6 +317,71 @@ mod tests {
         let mut dangling = f.clone();
         dangling.active = Some("p9".into());
         assert_eq!(Family::from_json(&dangling.to_json()).unwrap().active.as_deref(), Some("p1"));
+    }
+
+    /// A family with two profiles, marks and appointments, as a phone would hold it.
+    fn sample() -> Family {
+        let mut f = Family::default();
+        let a = f.add_profile(pregnant("A"));
+        let b = f.add_profile(born("B"));
+        f.mark_done(&b, "exam-8d", date(2026, 1, 18));
+        f.add_own_event(&b, OwnEvent { id: String::new(), title: "Kiné".into(), date: date(2026, 2, 3), note: None });
+        f.add_own_event(&a, OwnEvent { id: String::new(), title: "Écho".into(), date: date(2026, 7, 1), note: Some("9 h".into()) });
+        f.toggle_favourite("safe-sleep-back");
+        f
+    }
+
+    #[test]
+    fn merging_a_family_into_itself_changes_nothing() {
+        let f = sample();
+        let mut merged = f.clone();
+        assert_eq!(merged.merge(&f), Conflicts::default());
+        assert_eq!(merged, f);
+        assert_eq!(merged.to_json(), f.to_json());
+        let mut empty = Family::default();
+        assert_eq!(empty.merge(&f), Conflicts::default());
+        assert_eq!(empty, f, "merging into an empty family gives the other one");
+        let mut back = f.clone();
+        back.merge(&Family::default());
+        assert_eq!(back, f);
+    }
+
+    #[test]
+    fn merging_adds_what_is_missing_and_keeps_this_phones_version_on_a_conflict() {
+        let phone = sample();
+        let mut file = sample();
+        // The file has a third profile with a mark, one more appointment, another date for
+        // a mark the phone has, and a renamed profile.
+        let c = file.add_profile(born("C"));
+        file.mark_done(&c, "exam-8d", date(2026, 3, 1));
+        file.mark_done("p2", "exam-8d", date(2026, 1, 20));
+        file.mark_done("p2", "vaccine-2m", date(2026, 3, 12));
+        file.add_own_event("p2", OwnEvent { id: String::new(), title: "Early".into(), date: date(2026, 1, 30), note: None });
+        file.profiles[0].name = "Renamed".into();
+        file.toggle_favourite("m2");
+        file.active = Some(c.clone());
+
+        let mut merged = phone.clone();
+        let conflicts = merged.merge(&file);
+        assert_eq!(conflicts, Conflicts { profiles: 1, marks: 1, ..Conflicts::default() });
+        assert_eq!(merged.profiles.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["A", "B", "C"]);
+        assert_eq!(merged.active, phone.active, "the phone's shown profile stays");
+        assert_eq!(merged.done_on("p2", "exam-8d"), Some(date(2026, 1, 18)), "the phone's date is kept");
+        assert_eq!(merged.done_on("p2", "vaccine-2m"), Some(date(2026, 3, 12)));
+        assert_eq!(merged.done_on(&c, "exam-8d"), Some(date(2026, 3, 1)));
+        let titles: Vec<_> = merged.own_events("p2").iter().map(|e| e.title.as_str()).collect();
+        assert_eq!(titles, ["Early", "Kiné"], "kept in date order");
+        assert!(merged.is_favourite("m2") && merged.is_favourite("safe-sleep-back"));
+        // Merging again changes nothing: merging is idempotent.
+        let again = merged.clone();
+        merged.merge(&file);
+        assert_eq!(merged, again);
+        // An appointment with the same id but other content is a conflict.
+        let mut other = phone.clone();
+        other.own_events.get_mut("p2").unwrap()[0].title = "Autre".into();
+        let mut m = phone.clone();
+        assert_eq!(m.merge(&other).marks, 1);
+        assert_eq!(m, phone);
     }
 
     #[test]

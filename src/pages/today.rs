@@ -143,6 +143,7 @@ fn TodayFor(profile: Profile) -> impl IntoView {
             </Show>
         </section>
         <crate::pages::wellbeing::RetakeSuggestion/>
+        <crate::components::backup_reminder::BackupReminder/>
 
         <Show when=move || summary.get().moment.is_some()>
             <section aria-labelledby="messages-heading">

@@ -49,7 +49,9 @@ test.describe('with an English browser', () => {
     await page.getByRole('radio', { name: fr.settings.language_fr }).check();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(fr.settings.title);
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
-    expect(await storedData(page)).toEqual({ 'cocon.settings': '{"version":1,"lang":"fr"}' });
+    expect(await storedData(page)).toEqual({
+      'cocon.settings': '{"version":2,"lang":"fr","backup":{"first_data_on":null,"last_export":null,"snoozed_on":null,"epds_seen":null}}',
+    });
 
     await page.reload();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(fr.settings.title);
