@@ -23,11 +23,13 @@ pub fn BackupReminder() -> impl IntoView {
     let directory = use_directory_store();
     let state = RwSignal::new(settings::load().backup);
     let said = RwSignal::new(None::<String>);
+    // A demonstration's sample family is not the parent's: nothing to keep or remind of.
+    let in_demo = crate::demo::active().is_some();
 
     let data = Memo::new(move |_| family.with(|f| epds.with(|h| directory.with(|d| has_data(f, h, d)))));
     // Once there is data: ask to keep it, and note the first day (the reminder counts from it).
     Effect::new(move |_| {
-        if data.get() {
+        if !in_demo && data.get() {
             request_persistence();
             let day = today.0.get_untracked();
             if state.with_untracked(|s| s.first_data_on.is_none()) {
@@ -42,7 +44,7 @@ pub fn BackupReminder() -> impl IntoView {
 
     let due = move || {
         let dates = epds.with(check_dates);
-        state.with(|s| reminder_due(s, data.get(), &dates, today.0.get()))
+        !in_demo && state.with(|s| reminder_due(s, data.get(), &dates, today.0.get()))
     };
     let export = move |_| {
         let dates = epds.with_untracked(check_dates);
