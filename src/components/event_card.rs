@@ -63,12 +63,12 @@ pub fn status_class(status: EventStatus) -> &'static str {
 
 /// The HTML date input's value of `date`.
 pub fn input_date(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
+    date.to_string()
 }
 
 /// The date typed in a date input, checked: required, and not after `latest` if given.
 pub fn parse_date(value: &str, latest: Option<NaiveDate>) -> Result<NaiveDate, Key> {
-    let date = NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").map_err(|_| Key::EventsErrorDateRequired)?;
+    let date = crate::domain::iso_date::parse_ymd(value.trim()).ok_or(Key::EventsErrorDateRequired)?;
     match latest {
         Some(latest) if date > latest => Err(Key::EventsErrorDateFuture),
         _ => Ok(date),

@@ -78,7 +78,7 @@ pub fn ProfileForm(
     let situation = Signal::derive(move || draft.with(|d| d.situation));
     let date_kind = Signal::derive(move || draft.with(|d| d.date_kind));
     let invalid = move |field: Field| move || error.get().is_some_and(|e| e.field == field).to_string();
-    let iso_today = move || today.get().format("%Y-%m-%d").to_string();
+    let iso_today = move || today.get().to_string();
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -17,7 +17,7 @@ pub fn StorageBanner() -> impl IntoView {
     let unreadable = family.unreadable;
     let download_copy = move |_| {
         if let Some(raw) = unreadable.get_untracked() {
-            let date = crate::clock::local_today().format("%Y-%m-%d");
+            let date = crate::clock::local_today();
             let name = format!("{}-{date}.json", i18n.t(Key::StorageCopyFile));
             let _ = crate::download::download(&name, "application/json;charset=utf-8", &raw);
         }

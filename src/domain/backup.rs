@@ -33,7 +33,7 @@ pub fn export(documents: &[(String, String)], exported_on: NaiveDate) -> String 
 
 /// The export file's name: `cocon-2026-11-23.json`.
 pub fn file_name(exported_on: NaiveDate) -> String {
-    format!("cocon-{}.json", exported_on.format("%Y-%m-%d"))
+    format!("cocon-{exported_on}.json")
 }
 
 #[cfg(test)]

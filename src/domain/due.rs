@@ -159,7 +159,7 @@ pub fn ics_filename(name: &str, date: NaiveDate) -> String {
     }
     let slug: String = slug.trim_end_matches('-').chars().take(40).collect();
     let slug = slug.trim_end_matches('-');
-    let day = date.format("%Y-%m-%d");
+    let day = date;
     if slug.is_empty() {
         format!("cocon-{day}.ics")
     } else {

@@ -393,7 +393,7 @@ fn parse_review_date(s: &str) -> Option<NaiveDate> {
     if !shape_ok {
         return None;
     }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    super::iso_date::parse_ymd(s)
 }
 
 fn validate_meta(raw: RawMeta) -> Result<MessageMeta, CatalogueError> {

@@ -11,6 +11,7 @@ pub mod family;
 #[cfg(test)]
 pub mod fixtures;
 pub mod helplines;
+pub mod iso_date;
 pub mod lang;
 pub mod messages;
 pub mod profile_draft;

@@ -839,12 +839,12 @@ pub(crate) fn parse_date(s: &str) -> Option<NaiveDate> {
     let iso = s.len() == 10
         && s.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
     if iso {
-        return NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        return crate::domain::iso_date::parse_ymd(s);
     }
     let fr = s.len() == 10
         && s.bytes().enumerate().all(|(i, b)| if i == 2 || i == 5 { b == b'/' } else { b.is_ascii_digit() });
     if fr {
-        return NaiveDate::parse_from_str(s, "%d/%m/%Y").ok();
+        return crate::domain::iso_date::parse_dmy(s);
     }
     None
 }
