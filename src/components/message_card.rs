@@ -90,7 +90,7 @@ fn voice_for(lang: Lang) -> Option<(JsValue, String)> {
         })
         .filter(|(_, l)| voice_speaks(l, lang.code()))
         .collect();
-    matching.sort_by_key(|(v, _)| !is_local(v));
+    crate::domain::sort::sort_by_key(&mut matching, |(v, _)| !is_local(v));
     matching.into_iter().next()
 }
 

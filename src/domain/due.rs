@@ -91,12 +91,12 @@ pub fn group(
     }
     for g in &mut groups {
         match g.status {
-            EventStatus::ToDoNow => g.items.sort_by_key(|i| (i.days().1, i.days().0, i.key())),
-            EventStatus::Upcoming => g.items.sort_by_key(|i| (i.days(), i.key())),
+            EventStatus::ToDoNow => super::sort::sort_by_key(&mut g.items, |i| (i.days().1, i.days().0, i.key())),
+            EventStatus::Upcoming => super::sort::sort_by_key(&mut g.items, |i| (i.days(), i.key())),
             EventStatus::Overdue => {
-                g.items.sort_by_key(|i| (Reverse(i.days().1), Reverse(i.days().0), i.key()))
+                super::sort::sort_by_key(&mut g.items, |i| (Reverse(i.days().1), Reverse(i.days().0), i.key()))
             }
-            EventStatus::Done => g.items.sort_by_key(|i| {
+            EventStatus::Done => super::sort::sort_by_key(&mut g.items, |i| {
                 let done = match i {
                     DueItem::Event(e) => done_dates.get(e.id).copied(),
                     DueItem::Own(_) => None,

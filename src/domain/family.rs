@@ -144,7 +144,7 @@ impl Family {
         event.id = next_id("own", list.iter().map(|e| e.id.as_str()));
         let id = event.id.clone();
         list.push(event);
-        list.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
+        super::sort::sort_by(list, |a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
         id
     }
 

@@ -522,7 +522,7 @@ impl Catalogue {
     pub fn for_moment(&self, moment: Moment) -> Vec<&Message> {
         let mut found: Vec<&Message> =
             self.messages.iter().filter(|m| m.meta.applies.contains(moment)).collect();
-        found.sort_by(|a, b| {
+        super::sort::sort_by(&mut found, |a, b| {
             let key = |m: &Message| (m.meta.applies.span(), m.meta.applies.bounds().0, m.meta.theme);
             key(a).cmp(&key(b)).then_with(|| a.meta.id.cmp(&b.meta.id))
         });

@@ -17,4 +17,5 @@ pub mod messages;
 pub mod profile_draft;
 pub mod schema;
 pub mod settings;
+pub mod sort;
 pub mod stage;
