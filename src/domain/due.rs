@@ -147,7 +147,7 @@ pub fn to_export(
 /// every other character a dash; `cocon-<yyyy-mm-dd>.ics` if nothing is left.
 pub fn ics_filename(name: &str, date: NaiveDate) -> String {
     let mut slug = String::new();
-    for c in name.chars().flat_map(char::to_lowercase) {
+    for c in super::case::lowercase(name).chars() {
         let folded = fold_accent(c);
         for c in folded.chars() {
             if c.is_ascii_alphanumeric() {

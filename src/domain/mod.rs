@@ -2,6 +2,7 @@
 
 pub mod backup;
 pub mod calendar;
+pub mod case;
 pub mod directory;
 pub mod directory_prefs;
 pub mod due;

@@ -713,13 +713,13 @@ pub(crate) fn clean_block(s: &str) -> String {
 /// Whether the text holds a `javascript:`, `vbscript:` or `data:` address (whitespace and
 /// control characters inside the word ignored, as browsers do in URLs).
 pub(crate) fn has_unsafe_scheme(s: &str) -> bool {
-    let squeezed: String =
-        s.chars().filter(|c| !c.is_whitespace() && !c.is_control()).flat_map(char::to_lowercase).collect();
+    let squeezed: String = s.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect();
+    let squeezed = crate::domain::case::lowercase(&squeezed);
     if squeezed.contains("javascript:") || squeezed.contains("vbscript:") {
         return true;
     }
     // `data:` directly followed by something (a MIME type, a comma): not "data: 2020".
-    let lower = s.to_lowercase();
+    let lower = crate::domain::case::lowercase(s);
     lower.match_indices("data:").any(|(i, _)| {
         let starts_word = lower[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
         let next = lower[i + 5..].chars().next();

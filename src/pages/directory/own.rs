@@ -43,8 +43,7 @@ pub fn OwnEditPage() -> impl IntoView {
 /// The text with its first letter in capitals (the reasons are written to go inside a
 /// sentence; next to a field they stand alone).
 fn capitalised(s: &str) -> String {
-    let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+    crate::domain::case::upper_first(s)
 }
 
 fn field_id(f: OwnField) -> &'static str {
