@@ -5,6 +5,7 @@ pub mod calendar;
 pub mod case;
 pub mod directory;
 pub mod directory_prefs;
+pub mod decimal;
 pub mod due;
 pub mod epds;
 pub mod epds_history;

@@ -505,7 +505,7 @@ fn Timeline(profile: Profile) -> impl IntoView {
         >
             {move || {
                 let (Some(m), Some(l)) = (model.get(), rows_layout.get()) else { return ().into_any() };
-                let height = format!("{}rem", l.height);
+                let height = format!("{}rem", crate::domain::decimal::short(l.height, 4));
                 view! {
                     <div class="tl-spacer" style:height=height>
                         <For
@@ -536,7 +536,7 @@ fn row_view(
 ) -> AnyView {
     let i18n = use_i18n();
     let (Some(row), Some(top)) = (m.rows.get(i).cloned(), l.tops.get(i).copied()) else { return ().into_any() };
-    let top = format!("{top}rem");
+    let top = format!("{}rem", crate::domain::decimal::short(top, 4));
     match row {
         Row::Period(period) => view! {
             <div class="tl-row tl-period" style:top=top>

@@ -5,6 +5,7 @@
 use super::{audience_label, category_label, safe_href, use_directory_data, SaveError};
 use crate::components::page::Page;
 use crate::directory_store::use_directory_store;
+use crate::domain::decimal::short;
 use crate::domain::directory::{mailto_uri, sms_uri, tel_uri, Cost, Entry, Origin};
 use crate::domain::directory_prefs::entry_key;
 use crate::domain::lang::Lang;
@@ -20,7 +21,8 @@ pub fn maps_href(e: &Entry) -> Option<String> {
     let enc = |s: &str| String::from(js_sys::encode_uri_component(s));
     let label = if e.address.is_empty() { e.name.clone() } else { e.address.clone() };
     if let Some(p) = e.coordinates() {
-        return Some(format!("geo:{},{}?q={}", p.lat, p.lon, enc(&format!("{},{}({})", p.lat, p.lon, label))));
+        let (lat, lon) = (short(p.lat, 7), short(p.lon, 7));
+        return Some(format!("geo:{lat},{lon}?q={}", enc(&format!("{lat},{lon}({label})"))));
     }
     let place: Vec<&str> =
         [e.address.as_str(), e.postcode.as_str(), e.commune.as_str()].into_iter().filter(|s| !s.is_empty()).collect();

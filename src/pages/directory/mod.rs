@@ -124,7 +124,7 @@ fn count_text(lang: Lang, n: usize) -> String {
 
 /// A distance for people: one decimal under 10 km, in the language's decimal mark.
 fn distance_text(lang: Lang, km: f64) -> String {
-    let n = if km < 10.0 { format!("{km:.1}") } else { format!("{km:.0}") };
+    let n = crate::domain::decimal::rounded(km, if km < 10.0 { 1 } else { 0 });
     let n = if lang == Lang::Fr { n.replace('.', ",") } else { n };
     format(lang, Key::DirectoryDistance, &[("km", &n)])
 }
