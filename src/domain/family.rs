@@ -17,7 +17,7 @@ pub struct Family {
     /// The id of the profile the app shows.
     pub active: Option<String>,
     /// Per profile id: the events marked done, with the day they were done.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::iso_date::de::nested")]
     pub done: BTreeMap<String, BTreeMap<String, NaiveDate>>,
     /// Per profile id: the parent's own appointments.
     #[serde(default)]

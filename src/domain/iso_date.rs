@@ -64,6 +64,103 @@ pub fn parse_dmy(mut s: &str) -> Option<NaiveDate> {
     date(year, month, day)
 }
 
+/// The date written `YYYY-MM-DD` as chrono's `NaiveDate::from_str` (and so its serde
+/// `Deserialize`) reads it: as [`parse_ymd`], with whitespace also allowed before each
+/// `-` and at the end.
+pub fn parse_iso(mut s: &str) -> Option<NaiveDate> {
+    let s = &mut s;
+    let year = number(s, 4, true)?;
+    *s = s.trim_start();
+    literal(s, '-')?;
+    let month = number(s, 2, false)?;
+    *s = s.trim_start();
+    literal(s, '-')?;
+    let day = number(s, 2, false)?;
+    if !s.trim_start().is_empty() {
+        return None;
+    }
+    date(year, month, day)
+}
+
+/// Serde readers for stored dates (`#[serde(deserialize_with = ...)]`): the same dates as
+/// chrono's own `Deserialize`, which would bring chrono's whole parser into the wasm.
+pub mod de {
+    use super::parse_iso;
+    use chrono::NaiveDate;
+    use serde::de::{Deserialize, DeserializeSeed, Deserializer, Error, MapAccess, Unexpected, Visitor};
+    use std::collections::BTreeMap;
+    use std::fmt;
+
+    struct Iso(NaiveDate);
+
+    impl<'de> Deserialize<'de> for Iso {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            struct Text;
+            impl Visitor<'_> for Text {
+                type Value = Iso;
+                fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                    f.write_str("a date YYYY-MM-DD")
+                }
+                fn visit_str<E: Error>(self, s: &str) -> Result<Iso, E> {
+                    parse_iso(s).map(Iso).ok_or_else(|| E::invalid_value(Unexpected::Str(s), &self))
+                }
+            }
+            deserializer.deserialize_str(Text)
+        }
+    }
+
+    /// A `NaiveDate`.
+    pub fn date<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
+        Iso::deserialize(deserializer).map(|d| d.0)
+    }
+
+    /// An `Option<NaiveDate>` (`null` is `None`).
+    pub fn optional<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<NaiveDate>, D::Error> {
+        Option::<Iso>::deserialize(deserializer).map(|d| d.map(|d| d.0))
+    }
+
+    /// Dates by two string keys (e.g. per profile, per event), read straight into the maps.
+    pub fn nested<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<BTreeMap<String, BTreeMap<String, NaiveDate>>, D::Error> {
+        struct Outer;
+        struct Inner;
+        impl<'de> Visitor<'de> for Inner {
+            type Value = BTreeMap<String, NaiveDate>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("dates by key")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut dates = BTreeMap::new();
+                while let Some((key, date)) = map.next_entry::<String, Iso>()? {
+                    dates.insert(key, date.0);
+                }
+                Ok(dates)
+            }
+        }
+        impl<'de> DeserializeSeed<'de> for Inner {
+            type Value = BTreeMap<String, NaiveDate>;
+            fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+                deserializer.deserialize_map(self)
+            }
+        }
+        impl<'de> Visitor<'de> for Outer {
+            type Value = BTreeMap<String, BTreeMap<String, NaiveDate>>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("maps of dates by key")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut maps = BTreeMap::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    maps.insert(key, map.next_value_seed(Inner)?);
+                }
+                Ok(maps)
+            }
+        }
+        deserializer.deserialize_map(Outer)
+    }
+}
+
 /// `YYYYMMDD` (as `date.format("%Y%m%d")` for the years 0 to 9999).
 pub fn basic(date: NaiveDate) -> String {
     format!("{:04}{:02}{:02}", date.year(), date.month(), date.day())
@@ -120,9 +217,52 @@ mod tests {
         for s in ODD {
             assert_eq!(parse_ymd(s), NaiveDate::parse_from_str(s, "%Y-%m-%d").ok(), "{s:?} as %Y-%m-%d");
             assert_eq!(parse_dmy(s), NaiveDate::parse_from_str(s, "%d/%m/%Y").ok(), "{s:?} as %d/%m/%Y");
+            assert_eq!(parse_iso(s), s.parse::<NaiveDate>().ok(), "{s:?} as NaiveDate::from_str");
         }
         assert_eq!(parse_ymd("2027-05-01"), NaiveDate::from_ymd_opt(2027, 5, 1));
         assert_eq!(parse_dmy("01/05/2027"), NaiveDate::from_ymd_opt(2027, 5, 1));
+    }
+
+    #[derive(serde::Deserialize, Debug, PartialEq)]
+    struct Ours {
+        #[serde(deserialize_with = "de::date")]
+        a: NaiveDate,
+        #[serde(default, deserialize_with = "de::optional")]
+        b: Option<NaiveDate>,
+        #[serde(default, deserialize_with = "de::nested")]
+        c: std::collections::BTreeMap<String, std::collections::BTreeMap<String, NaiveDate>>,
+    }
+
+    #[derive(serde::Deserialize, Debug, PartialEq)]
+    struct Chronos {
+        a: NaiveDate,
+        #[serde(default)]
+        b: Option<NaiveDate>,
+        #[serde(default)]
+        c: std::collections::BTreeMap<String, std::collections::BTreeMap<String, NaiveDate>>,
+    }
+
+    #[test]
+    fn serde_reads_what_chrono_reads() {
+        let mut docs = vec![
+            r#"{"a":"2027-05-01"}"#.to_string(),
+            r#"{"a":"2027-05-01","b":null}"#.to_string(),
+            r#"{"a":"2027-05-01","b":"2028-02-29","c":{"p1":{"e1":"2026-01-31","e2":"2026-02-01"},"p2":{}}}"#.to_string(),
+            r#"{"a":"2027-05-01","c":{"p1":{"e1":"2026-02-30"}}}"#.to_string(),
+            r#"{"a":20270501}"#.to_string(),
+            r#"{"a":null}"#.to_string(),
+            r#"{"a":"2027-05-01","b":7}"#.to_string(),
+        ];
+        docs.extend(ODD.iter().map(|s| format!(r#"{{"a":{}}}"#, serde_json::to_string(s).unwrap())));
+        for doc in &docs {
+            let ours = serde_json::from_str::<Ours>(doc).map(|o| (o.a, o.b, o.c));
+            let chronos = serde_json::from_str::<Chronos>(doc).map(|o| (o.a, o.b, o.c));
+            assert_eq!(ours.ok(), chronos.ok(), "{doc}");
+            let value: serde_json::Value = serde_json::from_str(doc).unwrap();
+            let ours = serde_json::from_value::<Ours>(value.clone()).map(|o| (o.a, o.b, o.c));
+            let chronos = serde_json::from_value::<Chronos>(value).map(|o| (o.a, o.b, o.c));
+            assert_eq!(ours.ok(), chronos.ok(), "{doc} as a Value");
+        }
     }
 
     #[test]

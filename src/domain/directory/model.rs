@@ -295,7 +295,7 @@ pub struct Entry {
     /// The document or organisation the facts come from.
     pub source: String,
     /// The day the facts were last checked against the source.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::domain::iso_date::de::optional")]
     pub last_verified: Option<NaiveDate>,
     pub origin: Origin,
 }
