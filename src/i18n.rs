@@ -72,6 +72,14 @@ impl I18n {
     }
 }
 
+/// The text of `key` in the current language, as a reactive view child or attribute
+/// value. One closure type for every key: `{tr(Key::X)}` instead of
+/// `{move || i18n.t(Key::X)}` compiles the rendering code once, not once a label.
+pub fn tr(key: Key) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let i18n = use_i18n();
+    move || i18n.t(key)
+}
+
 /// The [`I18n`] provided by the app.
 pub fn use_i18n() -> I18n {
     expect_context::<I18n>()

@@ -25,13 +25,13 @@ pub fn StorageBanner() -> impl IntoView {
     view! {
         <div class="storage-banner" role="alert">
             <Show when=move || unreadable.with(Option::is_some)>
-                <p>{move || i18n.t(Key::StorageUnreadable)}</p>
+                <p>{crate::i18n::tr(Key::StorageUnreadable)}</p>
                 <div class="actions">
                     <button type="button" class="button" on:click=download_copy>
-                        {move || i18n.t(Key::StorageDownloadCopy)}
+                        {crate::i18n::tr(Key::StorageDownloadCopy)}
                     </button>
                     <button type="button" class="button secondary" on:click=move |_| unreadable.set(None)>
-                        {move || i18n.t(Key::StorageDismiss)}
+                        {crate::i18n::tr(Key::StorageDismiss)}
                     </button>
                 </div>
             </Show>
@@ -46,7 +46,7 @@ pub fn StorageBanner() -> impl IntoView {
                     <p>{move || i18n.t(key)}</p>
                     <Show when=move || dismissible>
                         <button type="button" class="button secondary" on:click=move |_| error.set(None)>
-                            {move || i18n.t(Key::StorageDismiss)}
+                            {crate::i18n::tr(Key::StorageDismiss)}
                         </button>
                     </Show>
                 }

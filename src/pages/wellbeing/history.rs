@@ -154,7 +154,7 @@ fn Evolution(chart: Chart) -> impl IntoView {
                 {date_labels}
             </svg>
             <details class="wb-figures">
-                <summary>{move || i18n.t(Key::WellbeingHistoryTableShow)}</summary>
+                <summary>{crate::i18n::tr(Key::WellbeingHistoryTableShow)}</summary>
                 <div class="wb-table-wrap">
                     <table class="wb-table">
                         <caption>
@@ -162,9 +162,9 @@ fn Evolution(chart: Chart) -> impl IntoView {
                         </caption>
                         <thead>
                             <tr>
-                                <th scope="col">{move || i18n.t(Key::WellbeingHistoryColDate)}</th>
-                                <th scope="col">{move || i18n.t(Key::WellbeingHistoryColTotal)}</th>
-                                <th scope="col">{move || i18n.t(Key::WellbeingHistoryColTier)}</th>
+                                <th scope="col">{crate::i18n::tr(Key::WellbeingHistoryColDate)}</th>
+                                <th scope="col">{crate::i18n::tr(Key::WellbeingHistoryColTotal)}</th>
+                                <th scope="col">{crate::i18n::tr(Key::WellbeingHistoryColTier)}</th>
                             </tr>
                         </thead>
                         <tbody>{rows}</tbody>
@@ -233,10 +233,10 @@ fn Entry(number: usize, check: Check, confirming: RwSignal<Option<usize>>, annou
                             <p id=question_id.clone()>{move || say(Key::WellbeingHistoryDeleteConfirm)}</p>
                             <div class="actions">
                                 <button type="button" class="button danger" on:click=delete>
-                                    {move || i18n.t(Key::WellbeingHistoryDeleteYes)}
+                                    {crate::i18n::tr(Key::WellbeingHistoryDeleteYes)}
                                 </button>
                                 <button type="button" class="button secondary" id=format!("wb-delete-{number}-cancel") on:click=cancel.clone()>
-                                    {move || i18n.t(Key::WellbeingHistoryCancel)}
+                                    {crate::i18n::tr(Key::WellbeingHistoryCancel)}
                                 </button>
                             </div>
                         </div>
@@ -251,7 +251,7 @@ fn Entry(number: usize, check: Check, confirming: RwSignal<Option<usize>>, annou
                             aria-label=move || say(Key::WellbeingHistoryDeleteNamed)
                             on:click=ask
                         >
-                            {move || i18n.t(Key::WellbeingHistoryDelete)}
+                            {crate::i18n::tr(Key::WellbeingHistoryDelete)}
                         </button>
                     }
                     .into_any()
@@ -263,7 +263,6 @@ fn Entry(number: usize, check: Check, confirming: RwSignal<Option<usize>>, annou
 
 #[component]
 pub fn HistorySection() -> impl IntoView {
-    let i18n = use_i18n();
     let store = use_epds();
     let confirming = RwSignal::new(None::<usize>);
     let announce = RwSignal::new(String::new());
@@ -277,15 +276,15 @@ pub fn HistorySection() -> impl IntoView {
     };
     view! {
         <section class="wb-history" aria-labelledby="wb-history-heading">
-            <h2 id="wb-history-heading" tabindex="-1">{move || i18n.t(Key::WellbeingHistoryHeading)}</h2>
+            <h2 id="wb-history-heading" tabindex="-1">{crate::i18n::tr(Key::WellbeingHistoryHeading)}</h2>
             <p class="visually-hidden" role="status">{move || announce.get()}</p>
             {move || {
                 if store.with(|h| h.is_empty()) {
-                    view! { <p class="wb-empty">{move || i18n.t(Key::WellbeingHistoryEmpty)}</p> }.into_any()
+                    view! { <p class="wb-empty">{crate::i18n::tr(Key::WellbeingHistoryEmpty)}</p> }.into_any()
                 } else {
                     view! {
                         {charts().into_iter().map(|c| view! { <Evolution chart=c/> }).collect_view()}
-                        <h3 class="wb-list-heading">{move || i18n.t(Key::WellbeingHistoryListHeading)}</h3>
+                        <h3 class="wb-list-heading">{crate::i18n::tr(Key::WellbeingHistoryListHeading)}</h3>
                         <ul class="wb-entries">
                             {entries()
                                 .into_iter()
