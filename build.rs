@@ -100,23 +100,29 @@ fn main() {
     }
     out.push_str("}\n");
     writeln!(out, "pub const KEY_COUNT: usize = {};", reference.len()).unwrap();
-    out.push_str("pub static KEY_NAMES: [&str; KEY_COUNT] = [\n");
-    for key in reference.keys() {
-        writeln!(out, "    {key:?},").unwrap();
-    }
-    out.push_str("];\n");
-    out.push_str("/// The keys in the order of `KEY_NAMES` (sorted), to find a key by its name.\n");
+    // Each table is one string and the end of each entry in it: no pointer a string.
+    let packed = |out: &mut String, name: &str, texts: Vec<&str>| {
+        let all: String = texts.concat();
+        let offset = if all.len() <= usize::from(u16::MAX) { "u16" } else { "u32" };
+        writeln!(out, "static {name}_TEXT: &str = {all:?};").unwrap();
+        writeln!(out, "static {name}_ENDS: [{offset}; KEY_COUNT] = [").unwrap();
+        let mut end = 0;
+        for text in texts {
+            end += text.len();
+            writeln!(out, "    {end},").unwrap();
+        }
+        out.push_str("];\n");
+    };
+    out.push_str("/// The keys' names, in the order of the variants (sorted), to find a key by its name.\n");
+    packed(&mut out, "NAMES", reference.keys().map(String::as_str).collect());
+    out.push_str("/// The keys in the order of their names.\n");
     out.push_str("pub static KEYS: [Key; KEY_COUNT] = [\n");
     for key in reference.keys() {
         writeln!(out, "    Key::{},", variant(key)).unwrap();
     }
     out.push_str("];\n");
     for (lang, table) in LANGS.iter().zip(&tables) {
-        writeln!(out, "static {}: [&str; KEY_COUNT] = [", lang.to_uppercase()).unwrap();
-        for key in reference.keys() {
-            writeln!(out, "    {:?},", table[key]).unwrap();
-        }
-        out.push_str("];\n");
+        packed(&mut out, &lang.to_uppercase(), reference.keys().map(|key| table[key].as_str()).collect());
     }
     let dest = Path::new(&env::var("OUT_DIR").unwrap()).join("i18n.rs");
     fs::write(dest, out).unwrap();

@@ -6,19 +6,38 @@ use leptos::prelude::*;
 
 include!(concat!(env!("OUT_DIR"), "/i18n.rs"));
 
+/// Entry `i` of a packed table (one string, and where each entry ends in it).
+fn entry<O: Copy + Into<usize>>(all: &'static str, ends: &[O], i: usize) -> &'static str {
+    let start = if i == 0 { 0 } else { ends[i - 1].into() };
+    &all[start..ends[i].into()]
+}
+
 /// The text of `key` in `lang`.
 pub fn text(lang: Lang, key: Key) -> &'static str {
-    let table = match lang {
-        Lang::Fr => &FR,
-        Lang::En => &EN,
-    };
-    table[key as usize]
+    match lang {
+        Lang::Fr => entry(FR_TEXT, &FR_ENDS, key as usize),
+        Lang::En => entry(EN_TEXT, &EN_ENDS, key as usize),
+    }
+}
+
+/// The name of `key` (e.g. `"nav.today"`).
+pub fn key_name(key: Key) -> &'static str {
+    entry(NAMES_TEXT, &NAMES_ENDS, key as usize)
 }
 
 /// The key named `name` (e.g. `"events.title.exam-9m"`), for texts chosen by a content
 /// id at run time.
 pub fn key_named(name: &str) -> Option<Key> {
-    KEY_NAMES.binary_search(&name).ok().map(|i| KEYS[i])
+    let (mut low, mut high) = (0, KEY_COUNT);
+    while low < high {
+        let mid = (low + high) / 2;
+        match entry(NAMES_TEXT, &NAMES_ENDS, mid).cmp(name) {
+            std::cmp::Ordering::Less => low = mid + 1,
+            std::cmp::Ordering::Greater => high = mid,
+            std::cmp::Ordering::Equal => return Some(KEYS[mid]),
+        }
+    }
+    None
 }
 
 /// The text of `key` in `lang`, with each `{name}` replaced by its value.
@@ -53,6 +72,14 @@ impl I18n {
     }
 }
 
+/// The text of `key` in the current language, as a reactive view child or attribute
+/// value. One closure type for every key: `{tr(Key::X)}` instead of
+/// `{move || i18n.t(Key::X)}` compiles the rendering code once, not once a label.
+pub fn tr(key: Key) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let i18n = use_i18n();
+    move || i18n.t(key)
+}
+
 /// The [`I18n`] provided by the app.
 pub fn use_i18n() -> I18n {
     expect_context::<I18n>()
@@ -65,12 +92,8 @@ mod tests {
     #[test]
     fn every_key_has_text_in_every_language() {
         for lang in Lang::ALL {
-            let table = match lang {
-                Lang::Fr => &FR,
-                Lang::En => &EN,
-            };
-            for (name, text) in KEY_NAMES.iter().zip(table.iter()) {
-                assert!(!text.trim().is_empty(), "{name} is empty in {lang:?}");
+            for key in KEYS {
+                assert!(!text(lang, key).trim().is_empty(), "{} is empty in {lang:?}", key_name(key));
             }
         }
     }
@@ -79,7 +102,8 @@ mod tests {
     fn keys_map_to_their_own_text() {
         assert_eq!(text(Lang::Fr, Key::NavToday), "Aujourd'hui");
         assert_eq!(text(Lang::En, Key::NavToday), "Today");
-        assert_eq!(KEY_NAMES[Key::NavToday as usize], "nav.today");
+        assert_eq!(key_name(Key::NavToday), "nav.today");
+        assert_eq!(key_name(KEYS[KEY_COUNT - 1]), entry(NAMES_TEXT, &NAMES_ENDS, KEY_COUNT - 1));
     }
 
     #[test]
@@ -90,10 +114,12 @@ mod tests {
 
     #[test]
     fn keys_are_found_by_name() {
-        for (i, name) in KEY_NAMES.iter().enumerate() {
-            assert_eq!(key_named(name), Some(KEYS[i]));
-            assert_eq!(KEYS[i] as usize, i);
+        for (i, key) in KEYS.into_iter().enumerate() {
+            assert_eq!(key as usize, i);
+            assert_eq!(key_named(key_name(key)), Some(key));
+            assert_eq!(key_named(&format!("{}~", key_name(key))), None);
         }
+        assert!((1..KEY_COUNT).all(|i| key_name(KEYS[i - 1]) < key_name(KEYS[i])), "names are sorted");
         assert_eq!(key_named("events.title.exam-9m"), Some(Key::EventsTitleExam9m));
         assert_eq!(key_named("events.title.nope"), None);
     }

@@ -7,7 +7,7 @@ pub fn ComingSoon(items: &'static [Key]) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="card" aria-labelledby="coming-heading">
-            <h2 id="coming-heading">{move || i18n.t(Key::AppComingHeading)}</h2>
+            <h2 id="coming-heading">{crate::i18n::tr(Key::AppComingHeading)}</h2>
             <ul class="coming">
                 {items.iter().map(|&key| view! { <li>{move || i18n.t(key)}</li> }).collect_view()}
             </ul>

@@ -63,12 +63,12 @@ pub fn status_class(status: EventStatus) -> &'static str {
 
 /// The HTML date input's value of `date`.
 pub fn input_date(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
+    date.to_string()
 }
 
 /// The date typed in a date input, checked: required, and not after `latest` if given.
 pub fn parse_date(value: &str, latest: Option<NaiveDate>) -> Result<NaiveDate, Key> {
-    let date = NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").map_err(|_| Key::EventsErrorDateRequired)?;
+    let date = crate::domain::iso_date::parse_ymd(value.trim()).ok_or(Key::EventsErrorDateRequired)?;
     match latest {
         Some(latest) if date > latest => Err(Key::EventsErrorDateFuture),
         _ => Ok(date),
@@ -134,7 +134,7 @@ pub fn EventCard(
     let vaccines = (!e.vaccines.is_empty()).then(|| {
         let doses = e.vaccines;
         view! {
-            <p class="ev-sub" id=vaccines_id.clone()>{move || i18n.t(Key::EventsVaccinesHeading)}</p>
+            <p class="ev-sub" id=vaccines_id.clone()>{crate::i18n::tr(Key::EventsVaccinesHeading)}</p>
             <ul class="ev-vaccines" aria-labelledby=vaccines_id>
                 {doses
                     .iter()
@@ -160,7 +160,7 @@ pub fn EventCard(
     let note = e.note.map(|note| view! { <p class="ev-note">{move || texts::event_note(i18n.lang(), note)}</p> });
     let check = e
         .check_with_professional
-        .then(|| view! { <p class="ev-check">{move || i18n.t(Key::EventsCheck)}</p> });
+        .then(|| view! { <p class="ev-check">{crate::i18n::tr(Key::EventsCheck)}</p> });
     let source = e.source;
 
     // Mark done: a date (today by default, never after today) and a button.
@@ -223,7 +223,7 @@ pub fn EventCard(
                     aria-label=named(Key::EventsUndo)
                     on:click=undo.clone()
                 >
-                    {move || i18n.t(Key::EventsUndo)}
+                    {crate::i18n::tr(Key::EventsUndo)}
                 </button>
             </div>
         }
@@ -233,7 +233,7 @@ pub fn EventCard(
             view! {
             <form class="ev-mark" novalidate on:submit=mark.clone()>
                 <div class="ev-field">
-                    <label for=date_input_id.clone()>{move || i18n.t(Key::EventsDoneDateLabel)}</label>
+                    <label for=date_input_id.clone()>{crate::i18n::tr(Key::EventsDoneDateLabel)}</label>
                     <input
                         type="date"
                         id=date_input_id.clone()
@@ -246,7 +246,7 @@ pub fn EventCard(
                     />
                 </div>
                 <button type="submit" class="ev-button" id=mark_id.clone() aria-label=named(Key::EventsMarkDone)>
-                    {move || i18n.t(Key::EventsMarkDone)}
+                    {crate::i18n::tr(Key::EventsMarkDone)}
                 </button>
                 <p class="ev-field-error" id=date_error_id.clone()>
                     {move || date_error.get().map(|key| i18n.t(key))}
@@ -311,14 +311,14 @@ pub fn OwnEventCard(own: OwnEvent, #[prop(into)] profile_id: String) -> impl Int
     view! {
         <article class="ev-card ev-own" aria-labelledby=labelled_by>
             <h3 class="ev-title" id=title_id>{title}</h3>
-            <p class="ev-tags"><span class="ev-tag ev-tag-own">{move || i18n.t(Key::EventsOwnLabel)}</span></p>
+            <p class="ev-tags"><span class="ev-tag ev-tag-own">{crate::i18n::tr(Key::EventsOwnLabel)}</span></p>
             <p class="ev-window">
                 {move || format(i18n.lang(), Key::EventsWindowOneDay, &[("date", &texts::date_long(i18n.lang(), date))])}
             </p>
             <p class=move || status_class(current.get())>{status_text}</p>
             {note}
             <button type="button" class="ev-button ev-button-quiet" aria-label=delete_name on:click=delete>
-                {move || i18n.t(Key::EventsOwnDelete)}
+                {crate::i18n::tr(Key::EventsOwnDelete)}
             </button>
         </article>
     }

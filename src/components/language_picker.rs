@@ -21,7 +21,7 @@ pub fn LanguagePicker() -> impl IntoView {
     };
     view! {
         <fieldset class="card choices">
-            <legend>{move || i18n.t(Key::SettingsLanguageLegend)}</legend>
+            <legend>{crate::i18n::tr(Key::SettingsLanguageLegend)}</legend>
             {Lang::ALL
                 .into_iter()
                 .map(|lang| {

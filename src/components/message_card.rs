@@ -90,7 +90,7 @@ fn voice_for(lang: Lang) -> Option<(JsValue, String)> {
         })
         .filter(|(_, l)| voice_speaks(l, lang.code()))
         .collect();
-    matching.sort_by_key(|(v, _)| !is_local(v));
+    crate::domain::sort::sort_by_key(&mut matching, |(v, _)| !is_local(v));
     matching.into_iter().next()
 }
 
@@ -241,11 +241,11 @@ pub fn MessageCard(message: Message, #[prop(default = 3)] heading_level: u8) -> 
             {heading}
             <p class="msg-text">{message.text.text.clone()}</p>
             <p class="msg-source">
-                {move || i18n.t(Key::MessagesSource)}
+                {crate::i18n::tr(Key::MessagesSource)}
                 " "
                 <a href=source.url.clone() rel="noopener noreferrer" target="_blank">
                     {format!("{}, {}", source.org, source.title)}
-                    <span class="tl-sr">" " {move || i18n.t(Key::MessagesNewTab)}</span>
+                    <span class="tl-sr">" " {crate::i18n::tr(Key::MessagesNewTab)}</span>
                 </a>
             </p>
             <p class="msg-reviewed">
@@ -265,7 +265,7 @@ pub fn MessageCard(message: Message, #[prop(default = 3)] heading_level: u8) -> 
                     on:click=toggle
                 >
                     {icon(STAR, "msg-icon msg-star")}
-                    <span>{move || i18n.t(Key::MessagesFavourite)}</span>
+                    <span>{crate::i18n::tr(Key::MessagesFavourite)}</span>
                 </button>
                 <Show when=can_speak>
                     <button type="button" class="msg-action msg-speak" on:click=read.clone()>
@@ -280,7 +280,7 @@ pub fn MessageCard(message: Message, #[prop(default = 3)] heading_level: u8) -> 
                 <Show when=move || can_share>
                     <button type="button" class="msg-action msg-share" on:click=share_click.clone()>
                         {icon(SHARE, "msg-icon")}
-                        <span>{move || i18n.t(Key::MessagesShare)}</span>
+                        <span>{crate::i18n::tr(Key::MessagesShare)}</span>
                     </button>
                 </Show>
             </div>

@@ -18,7 +18,7 @@ pub const SECTIONS: [(&str, Key, Icon); 5] = [
 pub fn BottomNav() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <nav class="bottom-nav" aria-label=move || i18n.t(Key::NavLabel)>
+        <nav class="bottom-nav" aria-label=crate::i18n::tr(Key::NavLabel)>
             <ul>
                 {SECTIONS
                     .into_iter()

@@ -78,7 +78,7 @@ pub fn ProfileForm(
     let situation = Signal::derive(move || draft.with(|d| d.situation));
     let date_kind = Signal::derive(move || draft.with(|d| d.date_kind));
     let invalid = move |field: Field| move || error.get().is_some_and(|e| e.field == field).to_string();
-    let iso_today = move || today.get().format("%Y-%m-%d").to_string();
+    let iso_today = move || today.get().to_string();
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -117,8 +117,8 @@ pub fn ProfileForm(
             />
 
             <div class="field">
-                <label for="profile-name">{move || i18n.t(Key::ProfileNameLabel)}</label>
-                <p class="hint" id="profile-name-hint">{move || i18n.t(Key::ProfileNameHint)}</p>
+                <label for="profile-name">{crate::i18n::tr(Key::ProfileNameLabel)}</label>
+                <p class="hint" id="profile-name-hint">{crate::i18n::tr(Key::ProfileNameHint)}</p>
                 <input
                     id="profile-name"
                     type="text"
@@ -152,7 +152,7 @@ pub fn ProfileForm(
                             DateKind::PregnancyStart => Key::ProfileDateLabelStart,
                         })}
                     </label>
-                    <p class="hint" id="profile-pregnancy-date-hint">{move || i18n.t(Key::ProfileDateHint)}</p>
+                    <p class="hint" id="profile-pregnancy-date-hint">{crate::i18n::tr(Key::ProfileDateHint)}</p>
                     <input
                         id="profile-pregnancy-date"
                         type="date"
@@ -191,7 +191,7 @@ pub fn ProfileForm(
 
             <Show when=move || situation.get() == Situation::Born>
                 <div class="field">
-                    <label for="profile-birth-date">{move || i18n.t(Key::ProfileBirthLabel)}</label>
+                    <label for="profile-birth-date">{crate::i18n::tr(Key::ProfileBirthLabel)}</label>
                     <input
                         id="profile-birth-date"
                         type="date"
@@ -205,11 +205,11 @@ pub fn ProfileForm(
                     <FieldError field=Field::BirthDate error=error id="profile-birth-date-error"/>
                 </div>
                 <fieldset class="term" aria-describedby="profile-term-hint profile-term-error">
-                    <legend>{move || i18n.t(Key::ProfileTermLegend)}</legend>
-                    <p class="hint" id="profile-term-hint">{move || i18n.t(Key::ProfileTermHint)}</p>
+                    <legend>{crate::i18n::tr(Key::ProfileTermLegend)}</legend>
+                    <p class="hint" id="profile-term-hint">{crate::i18n::tr(Key::ProfileTermHint)}</p>
                     <div class="term-inputs">
                         <div class="field">
-                            <label for="profile-term-weeks">{move || i18n.t(Key::ProfileTermWeeks)}</label>
+                            <label for="profile-term-weeks">{crate::i18n::tr(Key::ProfileTermWeeks)}</label>
                             <input
                                 id="profile-term-weeks"
                                 type="number"
@@ -223,7 +223,7 @@ pub fn ProfileForm(
                             />
                         </div>
                         <div class="field">
-                            <label for="profile-term-days">{move || i18n.t(Key::ProfileTermDays)}</label>
+                            <label for="profile-term-days">{crate::i18n::tr(Key::ProfileTermDays)}</label>
                             <input
                                 id="profile-term-days"
                                 type="number"
@@ -241,10 +241,10 @@ pub fn ProfileForm(
             </Show>
 
             <div class="actions">
-                <button type="submit" class="button">{move || i18n.t(Key::ProfileSave)}</button>
+                <button type="submit" class="button">{crate::i18n::tr(Key::ProfileSave)}</button>
                 {on_cancel.map(|cancel| view! {
                     <button type="button" class="button secondary" on:click=move |_| cancel.run(())>
-                        {move || i18n.t(Key::ProfileCancel)}
+                        {crate::i18n::tr(Key::ProfileCancel)}
                     </button>
                 })}
             </div>

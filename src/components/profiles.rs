@@ -108,15 +108,15 @@ pub fn ProfileList() -> impl IntoView {
 
     view! {
         <section class="card" aria-labelledby="profiles-heading">
-            <h2 id="profiles-heading">{move || i18n.t(Key::SettingsProfilesHeading)}</h2>
-            <p>{move || i18n.t(Key::SettingsProfilesIntro)}</p>
+            <h2 id="profiles-heading">{crate::i18n::tr(Key::SettingsProfilesHeading)}</h2>
+            <p>{crate::i18n::tr(Key::SettingsProfilesIntro)}</p>
             <ul class="profile-list">
                 <For each=profiles key=|p| format!("{}:{:?}:{}", p.id, p.status, p.name) children=row/>
             </ul>
             {move || match mode.get() {
                 Mode::List => view! {
                     <button type="button" class="button" on:click=move |_| mode.set(Mode::Add)>
-                        {move || i18n.t(Key::SettingsProfileAdd)}
+                        {crate::i18n::tr(Key::SettingsProfileAdd)}
                     </button>
                 }.into_any(),
                 Mode::Add => form(None).into_any(),
@@ -129,9 +129,9 @@ pub fn ProfileList() -> impl IntoView {
                             <div class="actions">
                                 <button type="button" class="button danger" on:click=move |_| {
                                     if family.update(|f| f.remove_profile(&id)).is_ok() { mode.set(Mode::List); }
-                                }>{move || i18n.t(Key::SettingsProfileDeleteYes)}</button>
+                                }>{crate::i18n::tr(Key::SettingsProfileDeleteYes)}</button>
                                 <button type="button" class="button secondary" on:click=move |_| mode.set(Mode::List)>
-                                    {move || i18n.t(Key::ProfileCancel)}
+                                    {crate::i18n::tr(Key::ProfileCancel)}
                                 </button>
                             </div>
                         </div>

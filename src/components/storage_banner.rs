@@ -24,7 +24,7 @@ pub fn StorageBanner() -> impl IntoView {
         crate::storage::all_documents().map(|docs| crate::domain::backup::unreadable_documents(&docs)).unwrap_or_default(),
     );
     let download_copy = move |key: &str, raw: &str| {
-        let date = crate::clock::local_today().format("%Y-%m-%d");
+        let date = crate::clock::local_today();
         let stem = i18n.t(Key::StorageCopyFile);
         let name = if key == crate::domain::backup::FAMILY_KEY {
             format!("{stem}-{date}.json")
@@ -36,7 +36,7 @@ pub fn StorageBanner() -> impl IntoView {
     view! {
         <div class="storage-banner" role="alert">
             <Show when=move || unreadable.with(|list| !list.is_empty())>
-                <p>{move || i18n.t(Key::StorageUnreadable)}</p>
+                <p>{crate::i18n::tr(Key::StorageUnreadable)}</p>
                 <div class="actions">
                     {move || {
                         let list = unreadable.get();
@@ -60,7 +60,7 @@ pub fn StorageBanner() -> impl IntoView {
                             .collect_view()
                     }}
                     <button type="button" class="button secondary" on:click=move |_| unreadable.set(Vec::new())>
-                        {move || i18n.t(Key::StorageDismiss)}
+                        {crate::i18n::tr(Key::StorageDismiss)}
                     </button>
                 </div>
             </Show>
@@ -75,7 +75,7 @@ pub fn StorageBanner() -> impl IntoView {
                     <p>{move || i18n.t(key)}</p>
                     <Show when=move || dismissible>
                         <button type="button" class="button secondary" on:click=move |_| error.set(None)>
-                            {move || i18n.t(Key::StorageDismiss)}
+                            {crate::i18n::tr(Key::StorageDismiss)}
                         </button>
                     </Show>
                 }

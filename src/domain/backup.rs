@@ -84,7 +84,7 @@ pub fn export(documents: &[(String, String)], exported_on: NaiveDate) -> String 
 
 /// The export file's name: `cocon-2026-11-23.json`.
 pub fn file_name(exported_on: NaiveDate) -> String {
-    format!("cocon-{}.json", exported_on.format("%Y-%m-%d"))
+    format!("cocon-{exported_on}.json")
 }
 
 // ---- what a set of documents holds ----
@@ -330,7 +330,7 @@ pub fn parse(bytes: &[u8]) -> Result<ImportFile, ImportError> {
     let exported_on = value
         .get("exported_on")
         .and_then(serde_json::Value::as_str)
-        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        .and_then(super::iso_date::parse_ymd)
         .ok_or(ImportError::NotAnExport)?;
     let documents = value.get("documents").and_then(serde_json::Value::as_object).ok_or(ImportError::NotAnExport)?;
 

@@ -91,12 +91,12 @@ pub fn group(
     }
     for g in &mut groups {
         match g.status {
-            EventStatus::ToDoNow => g.items.sort_by_key(|i| (i.days().1, i.days().0, i.key())),
-            EventStatus::Upcoming => g.items.sort_by_key(|i| (i.days(), i.key())),
+            EventStatus::ToDoNow => super::sort::sort_by_key(&mut g.items, |i| (i.days().1, i.days().0, i.key())),
+            EventStatus::Upcoming => super::sort::sort_by_key(&mut g.items, |i| (i.days(), i.key())),
             EventStatus::Overdue => {
-                g.items.sort_by_key(|i| (Reverse(i.days().1), Reverse(i.days().0), i.key()))
+                super::sort::sort_by_key(&mut g.items, |i| (Reverse(i.days().1), Reverse(i.days().0), i.key()))
             }
-            EventStatus::Done => g.items.sort_by_key(|i| {
+            EventStatus::Done => super::sort::sort_by_key(&mut g.items, |i| {
                 let done = match i {
                     DueItem::Event(e) => done_dates.get(e.id).copied(),
                     DueItem::Own(_) => None,
@@ -147,7 +147,7 @@ pub fn to_export(
 /// every other character a dash; `cocon-<yyyy-mm-dd>.ics` if nothing is left.
 pub fn ics_filename(name: &str, date: NaiveDate) -> String {
     let mut slug = String::new();
-    for c in name.chars().flat_map(char::to_lowercase) {
+    for c in super::case::lowercase(name).chars() {
         let folded = fold_accent(c);
         for c in folded.chars() {
             if c.is_ascii_alphanumeric() {
@@ -159,7 +159,7 @@ pub fn ics_filename(name: &str, date: NaiveDate) -> String {
     }
     let slug: String = slug.trim_end_matches('-').chars().take(40).collect();
     let slug = slug.trim_end_matches('-');
-    let day = date.format("%Y-%m-%d");
+    let day = date;
     if slug.is_empty() {
         format!("cocon-{day}.ics")
     } else {

@@ -535,6 +535,7 @@ impl Answers {
 #[serde(deny_unknown_fields)]
 pub struct Check {
     pub version: u32,
+    #[serde(deserialize_with = "super::iso_date::de::date")]
     pub date: NaiveDate,
     pub respondent: Respondent,
     pub when: When,

@@ -7,6 +7,7 @@
 //!
 //! Plain Rust, no browser API: tested natively.
 
+use super::decimal::short;
 use super::epds::{retake_due, Check, CheckError, Respondent, Tier, MAX_TOTAL};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -299,7 +300,7 @@ pub fn chart(history: &History, respondent: Respondent, frame: ChartFrame) -> Op
             }
         })
         .collect();
-    let line = points.iter().map(|p| format!("{},{}", p.x, p.y)).collect::<Vec<_>>().join(" ");
+    let line = points.iter().map(|p| format!("{},{}", short(p.x, 1), short(p.y, 1))).collect::<Vec<_>>().join(" ");
     let t = respondent.thresholds();
     let thresholds = [
         ThresholdLine { tier: Tier::Moderate, value: t.moderate_from, y: frame.y_of(t.moderate_from) },

@@ -18,7 +18,7 @@ pub struct Family {
     /// The id of the profile the app shows.
     pub active: Option<String>,
     /// Per profile id: the events marked done, with the day they were done.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::iso_date::de::nested")]
     pub done: BTreeMap<String, BTreeMap<String, NaiveDate>>,
     /// Per profile id: the parent's own appointments.
     #[serde(default)]
@@ -145,7 +145,7 @@ impl Family {
         event.id = next_id("own", list.iter().map(|e| e.id.as_str()));
         let id = event.id.clone();
         list.push(event);
-        list.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
+        super::sort::sort_by(list, |a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
         id
     }
 

@@ -51,6 +51,7 @@ pub struct Helpline {
 #[serde(deny_unknown_fields)]
 struct MetaFile {
     version: u32,
+    #[serde(deserialize_with = "super::iso_date::de::date")]
     reviewed: chrono::NaiveDate,
     #[allow(dead_code)]
     source_file: String,

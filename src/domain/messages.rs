@@ -393,7 +393,7 @@ fn parse_review_date(s: &str) -> Option<NaiveDate> {
     if !shape_ok {
         return None;
     }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    super::iso_date::parse_ymd(s)
 }
 
 fn validate_meta(raw: RawMeta) -> Result<MessageMeta, CatalogueError> {
@@ -522,7 +522,7 @@ impl Catalogue {
     pub fn for_moment(&self, moment: Moment) -> Vec<&Message> {
         let mut found: Vec<&Message> =
             self.messages.iter().filter(|m| m.meta.applies.contains(moment)).collect();
-        found.sort_by(|a, b| {
+        super::sort::sort_by(&mut found, |a, b| {
             let key = |m: &Message| (m.meta.applies.span(), m.meta.applies.bounds().0, m.meta.theme);
             key(a).cmp(&key(b)).then_with(|| a.meta.id.cmp(&b.meta.id))
         });

@@ -2,9 +2,11 @@
 
 pub mod backup;
 pub mod calendar;
+pub mod case;
 pub mod demo;
 pub mod directory;
 pub mod directory_prefs;
+pub mod decimal;
 pub mod due;
 pub mod epds;
 pub mod epds_history;
@@ -12,9 +14,11 @@ pub mod family;
 #[cfg(test)]
 pub mod fixtures;
 pub mod helplines;
+pub mod iso_date;
 pub mod lang;
 pub mod messages;
 pub mod profile_draft;
 pub mod schema;
 pub mod settings;
+pub mod sort;
 pub mod stage;

@@ -70,7 +70,7 @@ fn parse_date(text: &str, field: Field) -> Result<NaiveDate, DraftError> {
     if text.is_empty() {
         return Err(err(field, Problem::Missing));
     }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| err(field, Problem::NotADate))
+    super::iso_date::parse_ymd(text).ok_or_else(|| err(field, Problem::NotADate))
 }
 
 fn parse_number(text: &str) -> Result<Option<u32>, DraftError> {
@@ -135,7 +135,7 @@ impl ProfileDraft {
     /// The form filled with an existing profile, to edit it.
     pub fn from_profile(profile: &Profile) -> Self {
         let mut draft = ProfileDraft { name: profile.name.clone(), ..Default::default() };
-        let iso = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+        let iso = |d: NaiveDate| d.to_string();
         match &profile.status {
             Status::TryingToConceive => draft.situation = Situation::TryingToConceive,
             Status::Pregnant { date, babies, rank } => {

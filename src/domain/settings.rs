@@ -27,10 +27,13 @@ pub struct Settings {
 pub struct BackupState {
     /// The first day Cocon saw the parent's data on this phone: until a first export,
     /// the reminder's 30 days count from it.
+    #[serde(default, deserialize_with = "super::iso_date::de::optional")]
     pub first_data_on: Option<NaiveDate>,
     /// The day of the last export.
+    #[serde(default, deserialize_with = "super::iso_date::de::optional")]
     pub last_export: Option<NaiveDate>,
     /// The day the parent last answered "Not now".
+    #[serde(default, deserialize_with = "super::iso_date::de::optional")]
     pub snoozed_on: Option<NaiveDate>,
     /// The EPDS checks there were at the last export or "Not now" (none when there were none).
     pub epds_seen: Option<EpdsSeen>,
@@ -41,6 +44,7 @@ pub struct BackupState {
 /// one more of that date, is a check taken since.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EpdsSeen {
+    #[serde(deserialize_with = "super::iso_date::de::date")]
     pub latest: NaiveDate,
     pub on_that_day: u32,
 }

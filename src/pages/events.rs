@@ -18,7 +18,6 @@ use leptos_router::components::A;
 
 #[component]
 pub fn EventsPage() -> impl IntoView {
-    let i18n = use_i18n();
     let family = use_family();
     let profile = Memo::new(move |_| family.with(|f| f.active_profile().cloned()));
     let announcer = Announcer(RwSignal::new(String::new()));
@@ -28,8 +27,8 @@ pub fn EventsPage() -> impl IntoView {
             <div class="ev-sr-only" id="ev-announce" aria-live="polite">{move || announcer.0.get()}</div>
             {move || match profile.get() {
                 None => view! {
-                    <p class="lead">{move || i18n.t(Key::EventsNoProfile)}</p>
-                    <p><A href="/">{move || i18n.t(Key::EventsNoProfileLink)}</A></p>
+                    <p class="lead">{crate::i18n::tr(Key::EventsNoProfile)}</p>
+                    <p><A href="/">{crate::i18n::tr(Key::EventsNoProfileLink)}</A></p>
                 }
                 .into_any(),
                 Some(profile) => view! { <DueList profile=profile/> }.into_any(),
@@ -79,13 +78,13 @@ fn DueList(profile: Profile) -> impl IntoView {
                 )
             };
             let passed_intro = (status == EventStatus::Overdue).then(|| {
-                view! { <p class="ev-group-intro" hidden=empty>{move || i18n.t(Key::EventsPassedIntro)}</p> }
+                view! { <p class="ev-group-intro" hidden=empty>{crate::i18n::tr(Key::EventsPassedIntro)}</p> }
             });
             view! {
                 <section class="ev-group" aria-labelledby=heading_id>
                     <h2 id=heading_id tabindex="-1">{heading}</h2>
                     {passed_intro}
-                    <p class="ev-empty" hidden=move || !empty()>{move || i18n.t(Key::EventsGroupEmpty)}</p>
+                    <p class="ev-empty" hidden=move || !empty()>{crate::i18n::tr(Key::EventsGroupEmpty)}</p>
                     <ul class="ev-list" hidden=empty>
                         <For
                             each=move || items.get()
@@ -155,11 +154,11 @@ fn OwnEventForm(profile_id: String) -> impl IntoView {
     let described = |error: RwSignal<Option<Key>>, id: &'static str| move || error.get().map(|_| id);
     view! {
         <details class="card ev-add">
-            <summary id="ev-add-summary">{move || i18n.t(Key::EventsOwnAdd)}</summary>
+            <summary id="ev-add-summary">{crate::i18n::tr(Key::EventsOwnAdd)}</summary>
             <form class="ev-add-form" novalidate on:submit=submit>
-                <p class="ev-hint">{move || i18n.t(Key::EventsOwnAddIntro)}</p>
+                <p class="ev-hint">{crate::i18n::tr(Key::EventsOwnAddIntro)}</p>
                 <div class="ev-field">
-                    <label for="ev-own-title">{move || i18n.t(Key::EventsOwnTitleLabel)}</label>
+                    <label for="ev-own-title">{crate::i18n::tr(Key::EventsOwnTitleLabel)}</label>
                     <input
                         type="text"
                         id="ev-own-title"
@@ -174,7 +173,7 @@ fn OwnEventForm(profile_id: String) -> impl IntoView {
                     <p class="ev-field-error" id="ev-own-title-error">{move || title_error.get().map(|k| i18n.t(k))}</p>
                 </div>
                 <div class="ev-field">
-                    <label for="ev-own-date">{move || i18n.t(Key::EventsOwnDateLabel)}</label>
+                    <label for="ev-own-date">{crate::i18n::tr(Key::EventsOwnDateLabel)}</label>
                     <input
                         type="date"
                         id="ev-own-date"
@@ -187,7 +186,7 @@ fn OwnEventForm(profile_id: String) -> impl IntoView {
                     <p class="ev-field-error" id="ev-own-date-error">{move || date_error.get().map(|k| i18n.t(k))}</p>
                 </div>
                 <div class="ev-field">
-                    <label for="ev-own-note">{move || i18n.t(Key::EventsOwnNoteLabel)}</label>
+                    <label for="ev-own-note">{crate::i18n::tr(Key::EventsOwnNoteLabel)}</label>
                     <textarea
                         id="ev-own-note"
                         rows="2"
@@ -196,7 +195,7 @@ fn OwnEventForm(profile_id: String) -> impl IntoView {
                         on:input=move |ev| note.set(event_target_value(&ev))
                     ></textarea>
                 </div>
-                <button type="submit" class="button">{move || i18n.t(Key::EventsOwnSubmit)}</button>
+                <button type="submit" class="button">{crate::i18n::tr(Key::EventsOwnSubmit)}</button>
             </form>
         </details>
     }
@@ -248,11 +247,11 @@ fn ExportCard(profile: Profile, events: StoredValue<Vec<Event>>) -> impl IntoVie
     };
     view! {
         <section class="card ev-export" aria-labelledby="ev-export-heading">
-            <h2 id="ev-export-heading">{move || i18n.t(Key::EventsExportHeading)}</h2>
+            <h2 id="ev-export-heading">{crate::i18n::tr(Key::EventsExportHeading)}</h2>
             <button type="button" class="button" on:click=export aria-describedby="ev-export-explain">
-                {move || i18n.t(Key::EventsExportButton)}
+                {crate::i18n::tr(Key::EventsExportButton)}
             </button>
-            <p class="ev-hint" id="ev-export-explain">{move || i18n.t(Key::EventsExportExplain)}</p>
+            <p class="ev-hint" id="ev-export-explain">{crate::i18n::tr(Key::EventsExportExplain)}</p>
             <p class="ev-field-error">{move || failed.get().then(|| i18n.t(Key::EventsExportFailed))}</p>
         </section>
     }

@@ -331,7 +331,7 @@ pub fn TimelinePage() -> impl IntoView {
                     view! {
                         <p class="lead">{move || i18n.t(key)}</p>
                         <p>
-                            <A href="/">{move || i18n.t(Key::TimelineGoStart)}</A>
+                            <A href="/">{crate::i18n::tr(Key::TimelineGoStart)}</A>
                         </p>
                     }
                         .into_any()
@@ -486,18 +486,18 @@ fn Timeline(profile: Profile) -> impl IntoView {
         <div class="tl-toolbar">
             <Show when=move || today_n.get().is_some()>
                 <button type="button" class="button tl-today-button" on:click=jump_today>
-                    {move || i18n.t(Key::TimelineJumpToday)}
+                    {crate::i18n::tr(Key::TimelineJumpToday)}
                 </button>
             </Show>
             <A href="/timeline/events" attr:class="tl-events-link">
-                {move || i18n.t(Key::TimelineEventsLink)}
+                {crate::i18n::tr(Key::TimelineEventsLink)}
             </A>
         </div>
         <div
             class="tl-list"
             node_ref=list
             role="region"
-            aria-label=move || i18n.t(Key::TimelineListLabel)
+            aria-label=crate::i18n::tr(Key::TimelineListLabel)
             on:scroll=move |ev| {
                 let el = event_target::<web_sys::Element>(&ev);
                 scroll_px.set(f64::from(el.scroll_top()));
@@ -505,7 +505,7 @@ fn Timeline(profile: Profile) -> impl IntoView {
         >
             {move || {
                 let (Some(m), Some(l)) = (model.get(), rows_layout.get()) else { return ().into_any() };
-                let height = format!("{}rem", l.height);
+                let height = format!("{}rem", crate::domain::decimal::short(l.height, 4));
                 view! {
                     <div class="tl-spacer" style:height=height>
                         <For
@@ -536,7 +536,7 @@ fn row_view(
 ) -> AnyView {
     let i18n = use_i18n();
     let (Some(row), Some(top)) = (m.rows.get(i).cloned(), l.tops.get(i).copied()) else { return ().into_any() };
-    let top = format!("{top}rem");
+    let top = format!("{}rem", crate::domain::decimal::short(top, 4));
     match row {
         Row::Period(period) => view! {
             <div class="tl-row tl-period" style:top=top>
@@ -631,17 +631,17 @@ fn DayPanel(model: Arc<Model>, n: u32, focus: FocusPanel) -> impl IntoView {
     let moment = summary.moment;
     let message_list = move || {
         let Some(moment) = moment else {
-            return view! { <p>{move || i18n.t(Key::TimelineMessagesNone)}</p> }.into_any();
+            return view! { <p>{crate::i18n::tr(Key::TimelineMessagesNone)}</p> }.into_any();
         };
         let found: Option<Result<Vec<Message>, ()>> = messages.0.map(|loaded| match loaded {
             Ok(catalogue) => Ok(catalogue.for_moment(moment).into_iter().cloned().collect()),
             Err(_) => Err(()),
         });
         match found {
-            None => view! { <p role="status">{move || i18n.t(Key::TimelineMessagesLoading)}</p> }.into_any(),
-            Some(Err(())) => view! { <p>{move || i18n.t(Key::TimelineMessagesError)}</p> }.into_any(),
+            None => view! { <p role="status">{crate::i18n::tr(Key::TimelineMessagesLoading)}</p> }.into_any(),
+            Some(Err(())) => view! { <p>{crate::i18n::tr(Key::TimelineMessagesError)}</p> }.into_any(),
             Some(Ok(list)) if list.is_empty() => {
-                view! { <p>{move || i18n.t(Key::TimelineMessagesNone)}</p> }.into_any()
+                view! { <p>{crate::i18n::tr(Key::TimelineMessagesNone)}</p> }.into_any()
             }
             Some(Ok(list)) => view! {
                 <ul class="msg-list">
@@ -694,7 +694,7 @@ fn DayPanel(model: Arc<Model>, n: u32, focus: FocusPanel) -> impl IntoView {
             {(!events.is_empty())
                 .then(|| {
                     view! {
-                        <h3>{move || i18n.t(Key::TimelineEventsHeading)}</h3>
+                        <h3>{crate::i18n::tr(Key::TimelineEventsHeading)}</h3>
                         <ul class="tl-events">
                             {events
                                 .into_iter()
@@ -722,7 +722,7 @@ fn DayPanel(model: Arc<Model>, n: u32, focus: FocusPanel) -> impl IntoView {
                         </ul>
                     }
                 })}
-            <h3>{move || i18n.t(Key::TimelineMessagesHeading)}</h3>
+            <h3>{crate::i18n::tr(Key::TimelineMessagesHeading)}</h3>
             {message_list}
         </section>
     }

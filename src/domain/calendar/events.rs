@@ -143,7 +143,7 @@ pub fn events_for(profile: &Profile) -> Vec<Event> {
         }
         Status::Born { birth_date, .. } => child_events(*birth_date),
     };
-    events.sort_by_key(|e| (e.from, e.to, e.id));
+    crate::domain::sort::sort_by_key(&mut events, |e| (e.from, e.to, e.id));
     events
 }
 

@@ -43,7 +43,7 @@ pub fn to_ics(
     dtstamp: NaiveDateTime,
 ) -> String {
     let mut out = String::new();
-    let stamp = dtstamp.format("%Y%m%dT%H%M%SZ").to_string();
+    let stamp = crate::domain::iso_date::basic_utc(dtstamp);
     for line in [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -100,7 +100,7 @@ fn push_event(
 }
 
 fn ics_date(date: NaiveDate) -> String {
-    date.format("%Y%m%d").to_string()
+    crate::domain::iso_date::basic(date)
 }
 
 /// Escapes a TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and line breaks

@@ -51,12 +51,13 @@ pub enum Status {
     },
     /// The child is born.
     Born {
+        #[serde(deserialize_with = "crate::domain::iso_date::de::date")]
         birth_date: NaiveDate,
         /// The term at birth in SA, if known.
         #[serde(default)]
         term_at_birth: Option<GestationalAge>,
         /// The due date the pregnancy had, if known.
-        #[serde(default)]
+        #[serde(default, deserialize_with = "crate::domain::iso_date::de::optional")]
         due_date: Option<NaiveDate>,
     },
 }
@@ -66,11 +67,11 @@ pub enum Status {
 #[serde(tag = "kind", content = "date", rename_all = "snake_case")]
 pub enum PregnancyDate {
     /// The due date (DPA, date présumée d'accouchement).
-    DueDate(NaiveDate),
+    DueDate(#[serde(deserialize_with = "crate::domain::iso_date::de::date")] NaiveDate),
     /// The first day of the last period (DDR, date des dernières règles).
-    LastPeriod(NaiveDate),
+    LastPeriod(#[serde(deserialize_with = "crate::domain::iso_date::de::date")] NaiveDate),
     /// The start of pregnancy (DDG, date de début de grossesse, "conception").
-    PregnancyStart(NaiveDate),
+    PregnancyStart(#[serde(deserialize_with = "crate::domain::iso_date::de::date")] NaiveDate),
 }
 
 impl PregnancyDate {
@@ -309,6 +310,7 @@ pub struct OwnEvent {
     /// A stable identifier, also used in exported calendar UIDs.
     pub id: String,
     pub title: String,
+    #[serde(deserialize_with = "crate::domain::iso_date::de::date")]
     pub date: NaiveDate,
     /// A free note, if any.
     #[serde(default)]

@@ -60,10 +60,8 @@ pub fn fold_into(text: &str, out: &mut String) {
         } else if let Some(s) = fold_latin(c) {
             push(out, s, &mut pending_space);
         } else if c.is_alphanumeric() {
-            for lower in c.to_lowercase() {
-                let mut buf = [0u8; 4];
-                push(out, lower.encode_utf8(&mut buf), &mut pending_space);
-            }
+            let mut buf = [0u8; 4];
+            push(out, crate::domain::case::lower(c).encode_utf8(&mut buf), &mut pending_space);
         } else {
             pending_space = true;
         }

@@ -484,7 +484,7 @@ fn check_all(drafts: Drafts, origin: &Origin, default_source: Option<&str>) -> (
             Err(reason) => rejected.push(Rejection { line, reason }),
         }
     }
-    rejected.sort_by_key(|r| r.line);
+    crate::domain::sort::sort_by_key(&mut rejected, |r| r.line);
     (entries, rejected)
 }
 

@@ -295,7 +295,7 @@ pub struct Entry {
     /// The document or organisation the facts come from.
     pub source: String,
     /// The day the facts were last checked against the source.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::domain::iso_date::de::optional")]
     pub last_verified: Option<NaiveDate>,
     pub origin: Origin,
 }
@@ -713,13 +713,13 @@ pub(crate) fn clean_block(s: &str) -> String {
 /// Whether the text holds a `javascript:`, `vbscript:` or `data:` address (whitespace and
 /// control characters inside the word ignored, as browsers do in URLs).
 pub(crate) fn has_unsafe_scheme(s: &str) -> bool {
-    let squeezed: String =
-        s.chars().filter(|c| !c.is_whitespace() && !c.is_control()).flat_map(char::to_lowercase).collect();
+    let squeezed: String = s.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect();
+    let squeezed = crate::domain::case::lowercase(&squeezed);
     if squeezed.contains("javascript:") || squeezed.contains("vbscript:") {
         return true;
     }
     // `data:` directly followed by something (a MIME type, a comma): not "data: 2020".
-    let lower = s.to_lowercase();
+    let lower = crate::domain::case::lowercase(s);
     lower.match_indices("data:").any(|(i, _)| {
         let starts_word = lower[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
         let next = lower[i + 5..].chars().next();
@@ -839,12 +839,12 @@ pub(crate) fn parse_date(s: &str) -> Option<NaiveDate> {
     let iso = s.len() == 10
         && s.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
     if iso {
-        return NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        return crate::domain::iso_date::parse_ymd(s);
     }
     let fr = s.len() == 10
         && s.bytes().enumerate().all(|(i, b)| if i == 2 || i == 5 { b == b'/' } else { b.is_ascii_digit() });
     if fr {
-        return NaiveDate::parse_from_str(s, "%d/%m/%Y").ok();
+        return crate::domain::iso_date::parse_dmy(s);
     }
     None
 }

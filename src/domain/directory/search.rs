@@ -361,7 +361,7 @@ impl Directory {
             };
             hits.push((Hit { entry, score, distance_km }, rank, &ix.name));
         }
-        hits.sort_by(|(a, ra, na), (b, rb, nb)| {
+        crate::domain::sort::sort_by(&mut hits, |(a, ra, na), (b, rb, nb)| {
             ra.0.cmp(&rb.0)
                 .then(ra.1.total_cmp(&rb.1))
                 .then(b.score.cmp(&a.score))
@@ -404,7 +404,7 @@ fn nearest_in<'a, 'p>(
         .filter(|(e, _)| with_training || !e.is_for_professionals_only())
         .filter_map(|(e, p)| resolved.rank(p).map(|rank| (e, rank, fold(&e.name))))
         .collect();
-    found.sort_by(|(a, ra, na), (b, rb, nb)| {
+    crate::domain::sort::sort_by(&mut found, |(a, ra, na), (b, rb, nb)| {
         ra.0.cmp(&rb.0).then(ra.1.total_cmp(&rb.1)).then_with(|| na.cmp(nb)).then_with(|| a.id.cmp(&b.id))
     });
     found.into_iter().take(n).map(|(e, _, _)| e).collect()

@@ -5,6 +5,7 @@
 use super::{audience_label, category_label, safe_href, use_directory_data, SaveError};
 use crate::components::page::Page;
 use crate::directory_store::use_directory_store;
+use crate::domain::decimal::short;
 use crate::domain::directory::{mailto_uri, sms_uri, tel_uri, Cost, Entry, Origin};
 use crate::domain::directory_prefs::entry_key;
 use crate::domain::lang::Lang;
@@ -20,7 +21,8 @@ pub fn maps_href(e: &Entry) -> Option<String> {
     let enc = |s: &str| String::from(js_sys::encode_uri_component(s));
     let label = if e.address.is_empty() { e.name.clone() } else { e.address.clone() };
     if let Some(p) = e.coordinates() {
-        return Some(format!("geo:{},{}?q={}", p.lat, p.lon, enc(&format!("{},{}({})", p.lat, p.lon, label))));
+        let (lat, lon) = (short(p.lat, 7), short(p.lon, 7));
+        return Some(format!("geo:{lat},{lon}?q={}", enc(&format!("{lat},{lon}({label})"))));
     }
     let place: Vec<&str> =
         [e.address.as_str(), e.postcode.as_str(), e.commune.as_str()].into_iter().filter(|s| !s.is_empty()).collect();
@@ -55,8 +57,8 @@ pub fn EntryPage() -> impl IntoView {
             <p><A href="/directory">{move || format!("← {}", i18n.t(Key::DirectoryBack))}</A></p>
             <SaveError store=store/>
             {move || match found.get() {
-                None => view! { <p aria-busy="true">{move || i18n.t(Key::DirectoryLoading)}</p> }.into_any(),
-                Some(None) => view! { <p role="alert">{move || i18n.t(Key::DirectoryNotFound)}</p> }.into_any(),
+                None => view! { <p aria-busy="true">{crate::i18n::tr(Key::DirectoryLoading)}</p> }.into_any(),
+                Some(None) => view! { <p role="alert">{crate::i18n::tr(Key::DirectoryNotFound)}</p> }.into_any(),
                 Some(Some(e)) => view! { <EntryView entry=e/> }.into_any(),
             }}
         </Page>
@@ -64,12 +66,12 @@ pub fn EntryPage() -> impl IntoView {
 }
 
 /// A link from data: rendered only with an allowed scheme.
-fn link(href: String, label: String, class: &'static str, external: bool, i18n: crate::i18n::I18n) -> AnyView {
+fn link(href: String, label: String, class: &'static str, external: bool) -> AnyView {
     match safe_href(&href) {
         Some(href) if external => view! {
             <a class=class href=href target="_blank" rel="noopener noreferrer">
                 {label}
-                <span class="visually-hidden">" " {move || i18n.t(Key::DirectoryNewTab)}</span>
+                <span class="visually-hidden">" " {crate::i18n::tr(Key::DirectoryNewTab)}</span>
             </a>
         }
         .into_any(),
@@ -152,7 +154,7 @@ fn EntryView(entry: Entry) -> impl IntoView {
             </p>
             <button type="button" class="chip dir-fav" aria-pressed=move || favourite.get().to_string() on:click=toggle>
                 <span aria-hidden="true" class="dir-fav-star">{move || if favourite.get() { "★ " } else { "☆ " }}</span>
-                {move || i18n.t(Key::DirectoryFavourite)}
+                {crate::i18n::tr(Key::DirectoryFavourite)}
             </button>
 
             {move || {
@@ -166,26 +168,26 @@ fn EntryView(entry: Entry) -> impl IntoView {
 
             {has_contact.then(|| view! {
                 <section aria-labelledby="dir-contact-heading">
-                    <h3 id="dir-contact-heading">{move || i18n.t(Key::DirectoryContactHeading)}</h3>
+                    <h3 id="dir-contact-heading">{crate::i18n::tr(Key::DirectoryContactHeading)}</h3>
                     <ul class="dir-actions">
                         {phones.iter().map(|n| {
                             let (href, n) = (tel_uri(n), n.clone());
-                            view! { <li>{move || link(href.clone(), format(i18n.lang(), Key::DirectoryCall, &[("number", &n)]), "button dir-action", false, i18n)}</li> }
+                            view! { <li>{move || link(href.clone(), format(i18n.lang(), Key::DirectoryCall, &[("number", &n)]), "button dir-action", false)}</li> }
                         }).collect_view()}
                         {sms.iter().map(|n| {
                             let (href, n) = (sms_uri(n), n.clone());
-                            view! { <li>{move || link(href.clone(), format(i18n.lang(), Key::DirectorySms, &[("number", &n)]), "button dir-action", false, i18n)}</li> }
+                            view! { <li>{move || link(href.clone(), format(i18n.lang(), Key::DirectorySms, &[("number", &n)]), "button dir-action", false)}</li> }
                         }).collect_view()}
                         {(!email.is_empty()).then(|| {
                             let (href, email) = (mailto_uri(&email), email.clone());
-                            view! { <li>{move || link(href.clone(), format(i18n.lang(), Key::DirectoryEmail, &[("email", &email)]), "button secondary dir-action", false, i18n)}</li> }
+                            view! { <li>{move || link(href.clone(), format(i18n.lang(), Key::DirectoryEmail, &[("email", &email)]), "button secondary dir-action", false)}</li> }
                         })}
                         {(!website.is_empty()).then(|| {
                             let href = website.clone();
-                            view! { <li>{move || link(href.clone(), i18n.t(Key::DirectoryWebsite).to_string(), "button secondary dir-action", true, i18n)}</li> }
+                            view! { <li>{move || link(href.clone(), i18n.t(Key::DirectoryWebsite).to_string(), "button secondary dir-action", true)}</li> }
                         })}
                         {maps.clone().map(|href| view! {
-                            <li>{move || link(href.clone(), i18n.t(Key::DirectoryMaps).to_string(), "button secondary dir-action", !href.starts_with("geo:"), i18n)}</li>
+                            <li>{move || link(href.clone(), i18n.t(Key::DirectoryMaps).to_string(), "button secondary dir-action", !href.starts_with("geo:"))}</li>
                         })}
                     </ul>
                 </section>
@@ -193,9 +195,9 @@ fn EntryView(entry: Entry) -> impl IntoView {
 
             {(!place_lines.is_empty() || national).then(|| view! {
                 <section aria-labelledby="dir-place-heading">
-                    <h3 id="dir-place-heading">{move || i18n.t(Key::DirectoryPlaceHeading)}</h3>
+                    <h3 id="dir-place-heading">{crate::i18n::tr(Key::DirectoryPlaceHeading)}</h3>
                     {if national {
-                        view! { <p>{move || i18n.t(Key::DirectoryNational)}</p> }.into_any()
+                        view! { <p>{crate::i18n::tr(Key::DirectoryNational)}</p> }.into_any()
                     } else {
                         view! { <p class="dir-lines">{place_lines.iter().map(|l| view! { <span>{l.clone()}</span> }).collect_view()}</p> }.into_any()
                     }}
@@ -204,14 +206,14 @@ fn EntryView(entry: Entry) -> impl IntoView {
 
             {(!hours.is_empty() || check_hours).then(|| view! {
                 <section aria-labelledby="dir-hours-heading">
-                    <h3 id="dir-hours-heading">{move || i18n.t(Key::DirectoryHoursHeading)}</h3>
+                    <h3 id="dir-hours-heading">{crate::i18n::tr(Key::DirectoryHoursHeading)}</h3>
                     {(!hours.is_empty()).then(|| view! { <p class="dir-pre" lang="fr">{hours.clone()}</p> })}
-                    {check_hours.then(|| view! { <p class="dir-note">{move || i18n.t(Key::DirectoryCheckHours)}</p> })}
+                    {check_hours.then(|| view! { <p class="dir-note">{crate::i18n::tr(Key::DirectoryCheckHours)}</p> })}
                 </section>
             })}
 
             <section aria-labelledby="dir-about-heading">
-                <h3 id="dir-about-heading">{move || i18n.t(Key::DirectoryAboutHeading)}</h3>
+                <h3 id="dir-about-heading">{crate::i18n::tr(Key::DirectoryAboutHeading)}</h3>
                 <ul class="dir-facts">
                     <li>{move || format(i18n.lang(), Key::DirectoryForWhom, &[("list", &audience.iter().map(|a| audience_label(i18n.lang(), *a)).collect::<Vec<_>>().join(", "))])}</li>
                     {match cost {
@@ -224,7 +226,7 @@ fn EntryView(entry: Entry) -> impl IntoView {
                         view! { <li>{move || format(i18n.lang(), Key::DirectoryLanguages, &[("list", &list)])}</li> }
                     })}
                     {match origin.clone() {
-                        Origin::Own => view! { <li>{move || i18n.t(Key::DirectoryOwnSource)}</li> }.into_any(),
+                        Origin::Own => view! { <li>{crate::i18n::tr(Key::DirectoryOwnSource)}</li> }.into_any(),
                         Origin::Imported { source: s } => view! {
                             <li>{move || format(i18n.lang(), Key::DirectoryImportedFrom, &[("source", &s)])}</li>
                             <li>{let source = source.clone(); move || format(i18n.lang(), Key::DirectorySource, &[("source", &source)])}</li>
@@ -245,9 +247,9 @@ fn EntryView(entry: Entry) -> impl IntoView {
                 let name = name.clone();
                 view! {
                     <div class="actions">
-                        <A href=edit attr:class="button secondary">{move || i18n.t(Key::DirectoryEdit)}</A>
+                        <A href=edit attr:class="button secondary">{crate::i18n::tr(Key::DirectoryEdit)}</A>
                         <button type="button" class="button danger" on:click=move |_| confirming.set(true)>
-                            {move || i18n.t(Key::DirectoryDelete)}
+                            {crate::i18n::tr(Key::DirectoryDelete)}
                         </button>
                     </div>
                     <Show when=move || confirming.get()>
@@ -262,9 +264,9 @@ fn EntryView(entry: Entry) -> impl IntoView {
                                             navigate("/directory", Default::default());
                                         }
                                     }
-                                }>{move || i18n.t(Key::DirectoryDeleteYes)}</button>
+                                }>{crate::i18n::tr(Key::DirectoryDeleteYes)}</button>
                                 <button type="button" class="button secondary" on:click=move |_| confirming.set(false)>
-                                    {move || i18n.t(Key::DirectoryCancel)}
+                                    {crate::i18n::tr(Key::DirectoryCancel)}
                                 </button>
                             </div>
                         </div>

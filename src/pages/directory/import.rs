@@ -137,19 +137,19 @@ pub fn ImportPage() -> impl IntoView {
     view! {
         <Page title=Key::DirectoryImportTitle>
             <p><A href="/directory">{move || format!("← {}", i18n.t(Key::DirectoryBack))}</A></p>
-            <p>{move || i18n.t(Key::DirectoryImportIntro)}</p>
+            <p>{crate::i18n::tr(Key::DirectoryImportIntro)}</p>
             <SaveError store=store/>
             <div class="field">
-                <label for="dir-import-file">{move || i18n.t(Key::DirectoryImportFile)}</label>
+                <label for="dir-import-file">{crate::i18n::tr(Key::DirectoryImportFile)}</label>
                 <input id="dir-import-file" type="file" accept=".json,.csv,application/json,text/csv"
                     node_ref=file_input on:change=on_file/>
             </div>
             <div class="dir-import-state" role="status" aria-live="polite">
                 {move || match state.get() {
                     State::Idle => ().into_any(),
-                    State::Reading => view! { <p>{move || i18n.t(Key::DirectoryImportReading)}</p> }.into_any(),
-                    State::UrlRefused => view! { <p class="dir-alert">{move || i18n.t(Key::DirectoryImportUrlRefused)}</p> }.into_any(),
-                    State::UrlError => view! { <p class="dir-alert">{move || i18n.t(Key::DirectoryImportUrlError)}</p> }.into_any(),
+                    State::Reading => view! { <p>{crate::i18n::tr(Key::DirectoryImportReading)}</p> }.into_any(),
+                    State::UrlRefused => view! { <p class="dir-alert">{crate::i18n::tr(Key::DirectoryImportUrlRefused)}</p> }.into_any(),
+                    State::UrlError => view! { <p class="dir-alert">{crate::i18n::tr(Key::DirectoryImportUrlError)}</p> }.into_any(),
                     State::Refused(e) => view! {
                         <p class="dir-alert">{move || format(i18n.lang(), Key::DirectoryImportFileError, &[("reason", &file_error_text(i18n.lang(), &e))])}</p>
                     }.into_any(),
@@ -161,8 +161,8 @@ pub fn ImportPage() -> impl IntoView {
             </div>
             <Show when=move || matches!(state.get(), State::Preview(ref p) if !p.to_add.is_empty() || !p.to_update.is_empty())>
                 <div class="actions">
-                    <button type="button" class="button" on:click=confirm>{move || i18n.t(Key::DirectoryImportConfirm)}</button>
-                    <button type="button" class="button secondary" on:click=cancel>{move || i18n.t(Key::DirectoryCancel)}</button>
+                    <button type="button" class="button" on:click=confirm>{crate::i18n::tr(Key::DirectoryImportConfirm)}</button>
+                    <button type="button" class="button secondary" on:click=cancel>{crate::i18n::tr(Key::DirectoryCancel)}</button>
                 </div>
             </Show>
             <Sources/>
@@ -184,7 +184,7 @@ fn PreviewView(preview: ImportPreview) -> impl IntoView {
                 <li class="dir-count-update">{move || format(i18n.lang(), Key::DirectoryImportToUpdate, &[("n", &update.to_string())])}</li>
                 <li class="dir-count-rejected">{move || format(i18n.lang(), Key::DirectoryImportRejected, &[("n", &refused.to_string())])}</li>
             </ul>
-            {nothing.then(|| view! { <p class="dir-alert">{move || i18n.t(Key::DirectoryImportNothing)}</p> })}
+            {nothing.then(|| view! { <p class="dir-alert">{crate::i18n::tr(Key::DirectoryImportNothing)}</p> })}
             {(!rejected.is_empty()).then(|| view! {
                 <ul class="dir-rejected">
                     {rejected.into_iter().map(|r| view! {
@@ -214,11 +214,11 @@ fn Sources() -> impl IntoView {
     let sources = move || store.with(|p| p.sources());
     view! {
         <section aria-labelledby="dir-sources-heading" class="dir-sources">
-            <h2 id="dir-sources-heading">{move || i18n.t(Key::DirectorySourcesHeading)}</h2>
+            <h2 id="dir-sources-heading">{crate::i18n::tr(Key::DirectorySourcesHeading)}</h2>
             {move || {
                 let list = sources();
                 if list.is_empty() {
-                    return view! { <p>{move || i18n.t(Key::DirectorySourcesNone)}</p> }.into_any();
+                    return view! { <p>{crate::i18n::tr(Key::DirectorySourcesNone)}</p> }.into_any();
                 }
                 view! {
                     <ul class="profile-list">
@@ -254,8 +254,8 @@ fn Sources() -> impl IntoView {
                                         <div class="confirm" role="alertdialog" aria-label={let s2 = s2.clone(); move || format(i18n.lang(), Key::DirectorySourceRemove, &[("source", &s2)])}>
                                             <p>{let s = source.clone(); move || format(i18n.lang(), Key::DirectorySourceRemoveConfirm, &[("n", &n.to_string()), ("source", &s)])}</p>
                                             <div class="actions">
-                                                <button type="button" class="button danger" on:click=remove.clone()>{move || i18n.t(Key::DirectorySourceRemoveYes)}</button>
-                                                <button type="button" class="button secondary" on:click=move |_| confirming.set(None)>{move || i18n.t(Key::DirectoryCancel)}</button>
+                                                <button type="button" class="button danger" on:click=remove.clone()>{crate::i18n::tr(Key::DirectorySourceRemoveYes)}</button>
+                                                <button type="button" class="button secondary" on:click=move |_| confirming.set(None)>{crate::i18n::tr(Key::DirectoryCancel)}</button>
                                             </div>
                                         </div>
                                     </Show>

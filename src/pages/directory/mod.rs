@@ -124,7 +124,7 @@ fn count_text(lang: Lang, n: usize) -> String {
 
 /// A distance for people: one decimal under 10 km, in the language's decimal mark.
 fn distance_text(lang: Lang, km: f64) -> String {
-    let n = if km < 10.0 { format!("{km:.1}") } else { format!("{km:.0}") };
+    let n = crate::domain::decimal::rounded(km, if km < 10.0 { 1 } else { 0 });
     let n = if lang == Lang::Fr { n.replace('.', ",") } else { n };
     format(lang, Key::DirectoryDistance, &[("km", &n)])
 }
@@ -356,12 +356,12 @@ pub fn DirectoryPage() -> impl IntoView {
 
     view! {
         <Page title=Key::DirectoryTitle>
-            <p class="lead">{move || i18n.t(Key::DirectoryIntro)}</p>
+            <p class="lead">{crate::i18n::tr(Key::DirectoryIntro)}</p>
             <SaveError store=store/>
             <form class="dir-search" role="search" on:submit=|ev| ev.prevent_default()>
                 <div class="field">
-                    <label for="dir-q">{move || i18n.t(Key::DirectorySearchLabel)}</label>
-                    <p class="hint" id="dir-q-hint">{move || i18n.t(Key::DirectorySearchHint)}</p>
+                    <label for="dir-q">{crate::i18n::tr(Key::DirectorySearchLabel)}</label>
+                    <p class="hint" id="dir-q-hint">{crate::i18n::tr(Key::DirectorySearchHint)}</p>
                     <input
                         id="dir-q"
                         type="search"
@@ -373,8 +373,8 @@ pub fn DirectoryPage() -> impl IntoView {
                 </div>
                 <div class="dir-where">
                 <div class="field">
-                        <label for="dir-place">{move || i18n.t(Key::DirectoryPlaceLabel)}</label>
-                        <p class="hint" id="dir-place-hint">{move || i18n.t(Key::DirectoryPlaceHint)}</p>
+                        <label for="dir-place">{crate::i18n::tr(Key::DirectoryPlaceLabel)}</label>
+                        <p class="hint" id="dir-place-hint">{crate::i18n::tr(Key::DirectoryPlaceHint)}</p>
                         <input
                             id="dir-place"
                             type="text"
@@ -388,17 +388,17 @@ pub fn DirectoryPage() -> impl IntoView {
                     <div class="dir-position">
                         {move || if s.position.get().is_some() {
                             view! {
-                                <p>{move || i18n.t(Key::DirectoryPositionInUse)}</p>
+                                <p>{crate::i18n::tr(Key::DirectoryPositionInUse)}</p>
                                 <button type="button" class="button secondary"
                                     on:click=move |_| s.position.set(None)>
-                                    {move || i18n.t(Key::DirectoryPositionClear)}
+                                    {crate::i18n::tr(Key::DirectoryPositionClear)}
                                 </button>
                             }.into_any()
                         } else {
                             view! {
                                 <button type="button" class="button secondary" on:click=use_position
                                     prop:disabled=move || position_state.get() == PositionState::Asking>
-                                    {move || i18n.t(Key::DirectoryUsePosition)}
+                                    {crate::i18n::tr(Key::DirectoryUsePosition)}
                                 </button>
                             }.into_any()
                         }}
@@ -413,7 +413,7 @@ pub fn DirectoryPage() -> impl IntoView {
                     </div>
                 </div>
                 <div class="field">
-                    <label for="dir-audience">{move || i18n.t(Key::DirectoryAudienceLabel)}</label>
+                    <label for="dir-audience">{crate::i18n::tr(Key::DirectoryAudienceLabel)}</label>
                     <select
                         id="dir-audience"
                         on:change=move |ev| {
@@ -422,7 +422,7 @@ pub fn DirectoryPage() -> impl IntoView {
                         }
                     >
                         <option value="" selected=move || s.audience.get().is_none()>
-                            {move || i18n.t(Key::DirectoryAudienceAny)}
+                            {crate::i18n::tr(Key::DirectoryAudienceAny)}
                         </option>
                         {Audience::ALL.into_iter().map(|a| view! {
                             <option value=a.id() selected=move || s.audience.get() == Some(a)>
@@ -432,12 +432,12 @@ pub fn DirectoryPage() -> impl IntoView {
                     </select>
                 </div>
                 <div class="dir-chips" role="group" aria-labelledby="dir-chips-label">
-                    <p id="dir-chips-label" class="dir-chips-label">{move || i18n.t(Key::DirectoryFiltersLabel)}</p>
+                    <p id="dir-chips-label" class="dir-chips-label">{crate::i18n::tr(Key::DirectoryFiltersLabel)}</p>
                     <button type="button" class="chip dir-fav-chip"
                         aria-pressed=move || s.favourites_only.get().to_string()
                         on:click=move |_| s.favourites_only.update(|f| *f = !*f)>
                         <span aria-hidden="true">"★ "</span>
-                        {move || i18n.t(Key::DirectoryFavouritesOnly)}
+                        {crate::i18n::tr(Key::DirectoryFavouritesOnly)}
                     </button>
                     {move || present.get().unwrap_or_default().into_iter().map(|c| {
                         let pressed = move || s.categories.with(|cs| cs.contains(&c)).to_string();
@@ -454,7 +454,7 @@ pub fn DirectoryPage() -> impl IntoView {
             </form>
 
             <section aria-labelledby="dir-results-heading">
-                <h2 id="dir-results-heading">{move || i18n.t(Key::DirectoryResultsHeading)}</h2>
+                <h2 id="dir-results-heading">{crate::i18n::tr(Key::DirectoryResultsHeading)}</h2>
                 <p class="dir-count" aria-live="polite" role="status">
                     {move || match rows.get() {
                         None => i18n.t(Key::DirectoryLoading).to_string(),
@@ -462,7 +462,7 @@ pub fn DirectoryPage() -> impl IntoView {
                     }}
                 </p>
                 <Show when=move || data.failed.get()>
-                    <p role="alert">{move || i18n.t(Key::DirectoryLoadError)}</p>
+                    <p role="alert">{crate::i18n::tr(Key::DirectoryLoadError)}</p>
                 </Show>
                 <ul class="dir-results">
                     <For each=move || rows.get().unwrap_or_default() key=|r| (r.key.clone(), r.favourite, r.distance_km.map(f64::to_bits)) let(row)>
@@ -472,10 +472,10 @@ pub fn DirectoryPage() -> impl IntoView {
             </section>
 
             <section aria-labelledby="dir-own-heading" class="dir-own">
-                <h2 id="dir-own-heading">{move || i18n.t(Key::DirectoryOwnHeading)}</h2>
+                <h2 id="dir-own-heading">{crate::i18n::tr(Key::DirectoryOwnHeading)}</h2>
                 <p class="links">
-                    <A href="/directory/new">{move || i18n.t(Key::DirectoryOwnAdd)}</A>
-                    <A href="/directory/import">{move || i18n.t(Key::DirectoryImportLink)}</A>
+                    <A href="/directory/new">{crate::i18n::tr(Key::DirectoryOwnAdd)}</A>
+                    <A href="/directory/import">{crate::i18n::tr(Key::DirectoryImportLink)}</A>
                 </p>
             </section>
         </Page>
@@ -512,7 +512,7 @@ fn ResultCard(row: Row) -> impl IntoView {
             <h3 class="dir-card-title">
                 <A href=href>{entry.name.clone()}</A>
                 {favourite.then(|| view! {
-                    <span class="dir-star" title=move || i18n.t(Key::DirectoryIsFavourite)>
+                    <span class="dir-star" title=crate::i18n::tr(Key::DirectoryIsFavourite)>
                         <span aria-hidden="true">" ★"</span>
                         <span class="visually-hidden">{move || format!(" ({})", i18n.t(Key::DirectoryIsFavourite))}</span>
                     </span>
@@ -532,10 +532,9 @@ fn ResultCard(row: Row) -> impl IntoView {
 /// The store's last failed save, in plain words.
 #[component]
 pub fn SaveError(store: DirectoryStore) -> impl IntoView {
-    let i18n = use_i18n();
     view! {
         <Show when=move || store.save_error.get().is_some()>
-            <p class="dir-alert" role="alert">{move || i18n.t(Key::DirectorySaveError)}</p>
+            <p class="dir-alert" role="alert">{crate::i18n::tr(Key::DirectorySaveError)}</p>
         </Show>
     }
 }

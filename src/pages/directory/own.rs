@@ -22,7 +22,6 @@ pub fn OwnNewPage() -> impl IntoView {
 
 #[component]
 pub fn OwnEditPage() -> impl IntoView {
-    let i18n = use_i18n();
     let params = use_params_map();
     let store = use_directory_store();
     let id = params.with_untracked(|p| p.get("id").unwrap_or_default());
@@ -32,8 +31,8 @@ pub fn OwnEditPage() -> impl IntoView {
             {match existing {
                 Some(draft) => view! { <OwnForm id=Some(id.clone()) initial=draft/> }.into_any(),
                 None => view! {
-                    <p role="alert">{move || i18n.t(Key::DirectoryNotFound)}</p>
-                    <p><A href="/directory">{move || i18n.t(Key::DirectoryBack)}</A></p>
+                    <p role="alert">{crate::i18n::tr(Key::DirectoryNotFound)}</p>
+                    <p><A href="/directory">{crate::i18n::tr(Key::DirectoryBack)}</A></p>
                 }.into_any(),
             }}
         </Page>
@@ -43,8 +42,7 @@ pub fn OwnEditPage() -> impl IntoView {
 /// The text with its first letter in capitals (the reasons are written to go inside a
 /// sentence; next to a field they stand alone).
 fn capitalised(s: &str) -> String {
-    let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+    crate::domain::case::upper_first(s)
 }
 
 fn field_id(f: OwnField) -> &'static str {
@@ -154,7 +152,7 @@ fn OwnForm(id: Option<String>, initial: OwnDraft) -> impl IntoView {
     };
 
     view! {
-        <p>{move || i18n.t(Key::DirectoryOwnIntro)}</p>
+        <p>{crate::i18n::tr(Key::DirectoryOwnIntro)}</p>
         <SaveError store=store/>
         <form class="card dir-own-form" novalidate=true on:submit=submit>
             {field(OwnField::Name, Key::DirectoryOwnName, Some(Key::DirectoryOwnNameHint), false)}
@@ -164,8 +162,8 @@ fn OwnForm(id: Option<String>, initial: OwnDraft) -> impl IntoView {
             {field(OwnField::Address, Key::DirectoryOwnAddress, Some(Key::DirectoryOptional), false)}
             {field(OwnField::Notes, Key::DirectoryOwnNotes, Some(Key::DirectoryOptional), true)}
             <div class="actions">
-                <button type="submit" class="button">{move || i18n.t(Key::DirectorySave)}</button>
-                <A href=cancel_href attr:class="button secondary">{move || i18n.t(Key::DirectoryCancel)}</A>
+                <button type="submit" class="button">{crate::i18n::tr(Key::DirectorySave)}</button>
+                <A href=cancel_href attr:class="button secondary">{crate::i18n::tr(Key::DirectoryCancel)}</A>
             </div>
         </form>
     }

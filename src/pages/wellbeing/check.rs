@@ -53,7 +53,6 @@ fn heading_id(step: Step) -> &'static str {
 
 #[component]
 pub fn CheckPage() -> impl IntoView {
-    let i18n = use_i18n();
     let flow = use_flow();
     let family = use_family();
     // A questionnaire finished and saved was left for its result page: start a new one.
@@ -75,8 +74,8 @@ pub fn CheckPage() -> impl IntoView {
             {move || {
                 let loaded = items.get();
                 match loaded {
-                    None => view! { <p aria-busy="true">{move || i18n.t(Key::WellbeingCheckLoading)}</p> }.into_any(),
-                    Some(Err(_)) => view! { <p role="alert">{move || i18n.t(Key::WellbeingCheckError)}</p> }.into_any(),
+                    None => view! { <p aria-busy="true">{crate::i18n::tr(Key::WellbeingCheckLoading)}</p> }.into_any(),
+                    Some(Err(_)) => view! { <p role="alert">{crate::i18n::tr(Key::WellbeingCheckError)}</p> }.into_any(),
                     Some(Ok(items)) => {
                         view! { <Screens items=items screen=screen helplines=helplines/> }.into_any()
                     }
@@ -116,7 +115,6 @@ fn moved(flow: RwSignal<Flow>) {
 
 #[component]
 fn Intro(items: Arc<Items>) -> impl IntoView {
-    let i18n = use_i18n();
     let flow = use_flow();
     let can_start = move || flow.with(Flow::can_start);
     let respondent = Signal::derive(move || flow.with(|f| f.respondent));
@@ -129,11 +127,11 @@ fn Intro(items: Arc<Items>) -> impl IntoView {
     };
     view! {
         <section class="wb-screen" aria-labelledby="wb-intro-heading">
-            <h2 id="wb-intro-heading" tabindex="-1">{move || i18n.t(Key::WellbeingCheckIntroHeading)}</h2>
-            <p>{move || i18n.t(Key::WellbeingCheckWhat)}</p>
-            <p>{move || i18n.t(Key::WellbeingCheckLength)}</p>
-            <p class="wb-note">{move || i18n.t(Key::WellbeingCheckNotDiagnosis)}</p>
-            <p>{move || i18n.t(Key::WellbeingCheckPrivate)}</p>
+            <h2 id="wb-intro-heading" tabindex="-1">{crate::i18n::tr(Key::WellbeingCheckIntroHeading)}</h2>
+            <p>{crate::i18n::tr(Key::WellbeingCheckWhat)}</p>
+            <p>{crate::i18n::tr(Key::WellbeingCheckLength)}</p>
+            <p class="wb-note">{crate::i18n::tr(Key::WellbeingCheckNotDiagnosis)}</p>
+            <p>{crate::i18n::tr(Key::WellbeingCheckPrivate)}</p>
             <form class="wb-intro-form" novalidate on:submit=start>
                 <Choices
                     name="wb-who"
@@ -156,9 +154,9 @@ fn Intro(items: Arc<Items>) -> impl IntoView {
                     selected=when
                     on_change=Callback::new(move |w: Option<When>| flow.update(|f| f.when = w))
                 />
-                <p class="hint">{move || i18n.t(Key::WellbeingCheckWording)}</p>
+                <p class="hint">{crate::i18n::tr(Key::WellbeingCheckWording)}</p>
                 <Show when=move || !can_start()>
-                    <p class="hint" id="wb-start-hint">{move || i18n.t(Key::WellbeingCheckStartHint)}</p>
+                    <p class="hint" id="wb-start-hint">{crate::i18n::tr(Key::WellbeingCheckStartHint)}</p>
                 </Show>
                 <button
                     type="submit"
@@ -166,11 +164,11 @@ fn Intro(items: Arc<Items>) -> impl IntoView {
                     disabled=move || !can_start()
                     aria-describedby=move || (!can_start()).then_some("wb-start-hint")
                 >
-                    {move || i18n.t(Key::WellbeingCheckStart)}
+                    {crate::i18n::tr(Key::WellbeingCheckStart)}
                 </button>
             </form>
             <p class="wb-credit">
-                <span class="wb-credit-label">{move || i18n.t(Key::WellbeingCheckCreditLabel)}</span>
+                <span class="wb-credit-label">{crate::i18n::tr(Key::WellbeingCheckCreditLabel)}</span>
                 " "
                 {items.credit().to_string()}
             </p>
@@ -285,11 +283,11 @@ fn Questions(items: Arc<Items>) -> impl IntoView {
             <form class="wb-item-form" novalidate on:submit=on_submit>
                 {question}
                 <Show when=move || !answered()>
-                    <p class="hint" id="wb-next-hint">{move || i18n.t(Key::WellbeingCheckNextHint)}</p>
+                    <p class="hint" id="wb-next-hint">{crate::i18n::tr(Key::WellbeingCheckNextHint)}</p>
                 </Show>
                 <div class="wb-nav">
                     <button type="button" class="button secondary" on:click=back>
-                        {move || i18n.t(Key::WellbeingCheckPrevious)}
+                        {crate::i18n::tr(Key::WellbeingCheckPrevious)}
                     </button>
                     <button
                         type="submit"
@@ -308,7 +306,6 @@ fn Questions(items: Arc<Items>) -> impl IntoView {
 /// Item 10 scored above 0: the lines to call, before any score, whatever the total.
 #[component]
 fn Safety(helplines: LocalResource<Result<Arc<crate::domain::helplines::Helplines>, String>>) -> impl IntoView {
-    let i18n = use_i18n();
     let flow = use_flow();
     let navigate = use_navigate();
     let see_result = move |_| match flow.with_untracked(|f| f.done.as_ref().and_then(|d| d.number)) {
@@ -320,12 +317,12 @@ fn Safety(helplines: LocalResource<Result<Arc<crate::domain::helplines::Helpline
     };
     view! {
         <section class="wb-screen wb-safety" aria-labelledby="wb-safety-heading">
-            <h2 id="wb-safety-heading" tabindex="-1">{move || i18n.t(Key::WellbeingSafetyHeading)}</h2>
-            <p class="wb-safety-text">{move || i18n.t(Key::WellbeingSafetyText)}</p>
+            <h2 id="wb-safety-heading" tabindex="-1">{crate::i18n::tr(Key::WellbeingSafetyHeading)}</h2>
+            <p class="wb-safety-text">{crate::i18n::tr(Key::WellbeingSafetyText)}</p>
             <SafetyLines helplines=helplines/>
-            <p class="wb-safety-professional">{move || i18n.t(Key::WellbeingSafetyProfessional)}</p>
+            <p class="wb-safety-professional">{crate::i18n::tr(Key::WellbeingSafetyProfessional)}</p>
             <button type="button" class="button" on:click=see_result>
-                {move || i18n.t(Key::WellbeingSafetySeeResult)}
+                {crate::i18n::tr(Key::WellbeingSafetySeeResult)}
             </button>
         </section>
     }

@@ -58,7 +58,7 @@ pub fn CallLink(line: Helpline, #[prop(optional)] with_purpose: bool) -> impl In
             <span class="wb-call-name">{line.text.name.clone()}</span>
             {purpose}
             <span class="wb-call-hours">{line.text.hours.clone()}</span>
-            {check_hours.then(|| view! { <span class="wb-call-hours">{move || i18n.t(Key::WellbeingHoursMayChange)}</span> })}
+            {check_hours.then(|| view! { <span class="wb-call-hours">{crate::i18n::tr(Key::WellbeingHoursMayChange)}</span> })}
         </a>
     }
 }
@@ -72,10 +72,9 @@ fn lines_of(helplines: &Helplines, contacts: &[Contact]) -> Vec<Helpline> {
 /// read, the numbers are said in words rather than nothing.
 #[component]
 pub fn SafetyLines(helplines: LocalResource<Result<Arc<Helplines>, String>>) -> impl IntoView {
-    let i18n = use_i18n();
     move || match helplines.get() {
-        None => view! { <p aria-busy="true">{move || i18n.t(Key::WellbeingSafetyLoading)}</p> }.into_any(),
-        Some(Err(_)) => view! { <p class="wb-fallback">{move || i18n.t(Key::WellbeingSafetyFallback)}</p> }.into_any(),
+        None => view! { <p aria-busy="true">{crate::i18n::tr(Key::WellbeingSafetyLoading)}</p> }.into_any(),
+        Some(Err(_)) => view! { <p class="wb-fallback">{crate::i18n::tr(Key::WellbeingSafetyFallback)}</p> }.into_any(),
         Some(Ok(lines)) => view! {
             <ul class="wb-calls">
                 {lines_of(&lines, &SAFETY_LINES)
@@ -104,7 +103,7 @@ pub fn HelpList(help: Vec<HelpRef>, without_emergency: bool) -> impl IntoView {
         .collect();
     view! {
         <section class="wb-help" aria-labelledby="wb-help-heading">
-            <h2 id="wb-help-heading">{move || i18n.t(Key::WellbeingResultHelpHeading)}</h2>
+            <h2 id="wb-help-heading">{crate::i18n::tr(Key::WellbeingResultHelpHeading)}</h2>
             <ul class="wb-help-list">
                 {contacts
                     .into_iter()
@@ -153,7 +152,6 @@ pub fn directory_category(category: DirectoryCategory) -> crate::domain::directo
 /// A way into the local directory, filtered on these categories: the directory then
 /// sorts by the place or position the parent gives it.
 pub fn nearby(categories: &[DirectoryCategory]) -> Option<AnyView> {
-    let i18n = use_i18n();
     let wanted: Vec<_> = categories.iter().map(|&c| directory_category(c)).collect();
     let store = crate::directory_store::use_directory_store();
     let navigate = leptos_router::hooks::use_navigate();
@@ -164,7 +162,7 @@ pub fn nearby(categories: &[DirectoryCategory]) -> Option<AnyView> {
     Some(
         view! {
             <button type="button" class="button" on:click=open>
-                {move || i18n.t(Key::WellbeingResultNearSearch)}
+                {crate::i18n::tr(Key::WellbeingResultNearSearch)}
             </button>
         }
         .into_any(),
@@ -182,7 +180,7 @@ pub fn NearYou(help: Vec<HelpRef>) -> impl IntoView {
     let places = nearby(&categories);
     let coming = Some({
         view! {
-            <p>{move || i18n.t(Key::WellbeingResultNearComing)}</p>
+            <p>{crate::i18n::tr(Key::WellbeingResultNearComing)}</p>
             <ul class="wb-near-list">
                 {categories
                     .iter()
@@ -193,7 +191,7 @@ pub fn NearYou(help: Vec<HelpRef>) -> impl IntoView {
     });
     view! {
         <section class="card wb-near" aria-labelledby="wb-near-heading">
-            <h2 id="wb-near-heading">{move || i18n.t(Key::WellbeingResultNearHeading)}</h2>
+            <h2 id="wb-near-heading">{crate::i18n::tr(Key::WellbeingResultNearHeading)}</h2>
             {coming}
             {places}
         </section>
@@ -204,12 +202,11 @@ pub fn NearYou(help: Vec<HelpRef>) -> impl IntoView {
 /// Always on the well-being page: the lines to call now.
 #[component]
 pub fn TalkNow() -> impl IntoView {
-    let i18n = use_i18n();
     let helplines = helplines_resource();
     view! {
         <section class="card wb-talk" aria-labelledby="wb-talk-heading">
-            <h2 id="wb-talk-heading">{move || i18n.t(Key::WellbeingTalkHeading)}</h2>
-            <p>{move || i18n.t(Key::WellbeingTalkText)}</p>
+            <h2 id="wb-talk-heading">{crate::i18n::tr(Key::WellbeingTalkHeading)}</h2>
+            <p>{crate::i18n::tr(Key::WellbeingTalkText)}</p>
             {move || {
                 helplines.get().and_then(Result::ok).map(|lines| {
                     view! {

@@ -5,6 +5,7 @@
 
 use super::{result_path, score_text, tier_label, who_in_text, who_label};
 use crate::components::event_card::focus_later;
+use crate::domain::decimal::short;
 use crate::domain::epds::{Check, Respondent, Tier};
 use crate::domain::epds_history::{chart, Chart, ChartFrame};
 use crate::domain::lang::Lang;
@@ -75,8 +76,8 @@ fn Evolution(chart: Chart) -> impl IntoView {
         .iter()
         .map(|t| {
             view! {
-                <line class="wb-chart-grid" x1=left x2=right y1=t.y y2=t.y></line>
-                <text class="wb-chart-tick" x=left - 6.0 y=t.y + 4.0 text-anchor="end">{t.value}</text>
+                <line class="wb-chart-grid" x1=short(left, 1) x2=short(right, 1) y1=short(t.y, 1) y2=short(t.y, 1)></line>
+                <text class="wb-chart-tick" x=short(left - 6.0, 1) y=short(t.y + 4.0, 1) text-anchor="end">{t.value}</text>
             }
         })
         .collect_view();
@@ -87,8 +88,8 @@ fn Evolution(chart: Chart) -> impl IntoView {
             let key = if t.tier == Tier::High { Key::WellbeingHistoryChartHigh } else { Key::WellbeingHistoryChartModerate };
             let value = t.value;
             view! {
-                <line class="wb-chart-threshold" x1=left x2=right y1=t.y y2=t.y></line>
-                <text class="wb-chart-threshold-label" x=right + 6.0 y=t.y + 4.0>
+                <line class="wb-chart-threshold" x1=short(left, 1) x2=short(right, 1) y1=short(t.y, 1) y2=short(t.y, 1)></line>
+                <text class="wb-chart-threshold-label" x=short(right + 6.0, 1) y=short(t.y + 4.0, 1)>
                     {move || format(i18n.lang(), key, &[("n", &value.to_string())])}
                 </text>
             }
@@ -97,7 +98,7 @@ fn Evolution(chart: Chart) -> impl IntoView {
     let points = chart
         .points
         .iter()
-        .map(|p| view! { <circle class=tier_class(p.tier) cx=p.x cy=p.y r="5"></circle> })
+        .map(|p| view! { <circle class=tier_class(p.tier) cx=short(p.x, 1) cy=short(p.y, 1) r="5"></circle> })
         .collect_view();
     let first = chart.points.first().copied();
     let last = chart.points.last().copied().filter(|_| chart.points.len() > 1);
@@ -108,12 +109,12 @@ fn Evolution(chart: Chart) -> impl IntoView {
             let anchor = if last.is_some() { "start" } else { "middle" };
             let x = if last.is_some() { left } else { p.x };
             labels.push(view! {
-                <text class="wb-chart-date" x=x y=bottom + 20.0 text-anchor=anchor>{date_short(lang, p.date)}</text>
+                <text class="wb-chart-date" x=short(x, 1) y=short(bottom + 20.0, 1) text-anchor=anchor>{date_short(lang, p.date)}</text>
             });
         }
         if let Some(p) = last {
             labels.push(view! {
-                <text class="wb-chart-date" x=right y=bottom + 20.0 text-anchor="end">{date_short(lang, p.date)}</text>
+                <text class="wb-chart-date" x=short(right, 1) y=short(bottom + 20.0, 1) text-anchor="end">{date_short(lang, p.date)}</text>
             });
         }
         labels.collect_view()
@@ -139,13 +140,13 @@ fn Evolution(chart: Chart) -> impl IntoView {
             </h3>
             <svg
                 class="wb-chart"
-                viewBox=format!("0 0 {} {}", f.width, f.height)
+                viewBox=format!("0 0 {} {}", short(f.width, 1), short(f.height, 1))
                 role="img"
                 aria-label=label
                 focusable="false"
             >
-                <rect class="wb-chart-band-high" x=left y=top width=right - left height=high.y - top></rect>
-                <rect class="wb-chart-band-moderate" x=left y=high.y width=right - left height=moderate.y - high.y></rect>
+                <rect class="wb-chart-band-high" x=short(left, 1) y=short(top, 1) width=short(right - left, 1) height=short(high.y - top, 1)></rect>
+                <rect class="wb-chart-band-moderate" x=short(left, 1) y=short(high.y, 1) width=short(right - left, 1) height=short(moderate.y - high.y, 1)></rect>
                 {ticks}
                 {threshold_lines}
                 <polyline class="wb-chart-line" points=chart.line.clone()></polyline>
@@ -153,7 +154,7 @@ fn Evolution(chart: Chart) -> impl IntoView {
                 {date_labels}
             </svg>
             <details class="wb-figures">
-                <summary>{move || i18n.t(Key::WellbeingHistoryTableShow)}</summary>
+                <summary>{crate::i18n::tr(Key::WellbeingHistoryTableShow)}</summary>
                 <div class="wb-table-wrap">
                     <table class="wb-table">
                         <caption>
@@ -161,9 +162,9 @@ fn Evolution(chart: Chart) -> impl IntoView {
                         </caption>
                         <thead>
                             <tr>
-                                <th scope="col">{move || i18n.t(Key::WellbeingHistoryColDate)}</th>
-                                <th scope="col">{move || i18n.t(Key::WellbeingHistoryColTotal)}</th>
-                                <th scope="col">{move || i18n.t(Key::WellbeingHistoryColTier)}</th>
+                                <th scope="col">{crate::i18n::tr(Key::WellbeingHistoryColDate)}</th>
+                                <th scope="col">{crate::i18n::tr(Key::WellbeingHistoryColTotal)}</th>
+                                <th scope="col">{crate::i18n::tr(Key::WellbeingHistoryColTier)}</th>
                             </tr>
                         </thead>
                         <tbody>{rows}</tbody>
@@ -232,10 +233,10 @@ fn Entry(number: usize, check: Check, confirming: RwSignal<Option<usize>>, annou
                             <p id=question_id.clone()>{move || say(Key::WellbeingHistoryDeleteConfirm)}</p>
                             <div class="actions">
                                 <button type="button" class="button danger" on:click=delete>
-                                    {move || i18n.t(Key::WellbeingHistoryDeleteYes)}
+                                    {crate::i18n::tr(Key::WellbeingHistoryDeleteYes)}
                                 </button>
                                 <button type="button" class="button secondary" id=format!("wb-delete-{number}-cancel") on:click=cancel.clone()>
-                                    {move || i18n.t(Key::WellbeingHistoryCancel)}
+                                    {crate::i18n::tr(Key::WellbeingHistoryCancel)}
                                 </button>
                             </div>
                         </div>
@@ -250,7 +251,7 @@ fn Entry(number: usize, check: Check, confirming: RwSignal<Option<usize>>, annou
                             aria-label=move || say(Key::WellbeingHistoryDeleteNamed)
                             on:click=ask
                         >
-                            {move || i18n.t(Key::WellbeingHistoryDelete)}
+                            {crate::i18n::tr(Key::WellbeingHistoryDelete)}
                         </button>
                     }
                     .into_any()
@@ -262,7 +263,6 @@ fn Entry(number: usize, check: Check, confirming: RwSignal<Option<usize>>, annou
 
 #[component]
 pub fn HistorySection() -> impl IntoView {
-    let i18n = use_i18n();
     let store = use_epds();
     let confirming = RwSignal::new(None::<usize>);
     let announce = RwSignal::new(String::new());
@@ -276,15 +276,15 @@ pub fn HistorySection() -> impl IntoView {
     };
     view! {
         <section class="wb-history" aria-labelledby="wb-history-heading">
-            <h2 id="wb-history-heading" tabindex="-1">{move || i18n.t(Key::WellbeingHistoryHeading)}</h2>
+            <h2 id="wb-history-heading" tabindex="-1">{crate::i18n::tr(Key::WellbeingHistoryHeading)}</h2>
             <p class="visually-hidden" role="status">{move || announce.get()}</p>
             {move || {
                 if store.with(|h| h.is_empty()) {
-                    view! { <p class="wb-empty">{move || i18n.t(Key::WellbeingHistoryEmpty)}</p> }.into_any()
+                    view! { <p class="wb-empty">{crate::i18n::tr(Key::WellbeingHistoryEmpty)}</p> }.into_any()
                 } else {
                     view! {
                         {charts().into_iter().map(|c| view! { <Evolution chart=c/> }).collect_view()}
-                        <h3 class="wb-list-heading">{move || i18n.t(Key::WellbeingHistoryListHeading)}</h3>
+                        <h3 class="wb-list-heading">{crate::i18n::tr(Key::WellbeingHistoryListHeading)}</h3>
                         <ul class="wb-entries">
                             {entries()
                                 .into_iter()

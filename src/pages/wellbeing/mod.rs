@@ -148,16 +148,15 @@ pub fn helplines_resource() -> LocalResource<Result<Arc<Helplines>, String>> {
 /// storage at all is said once for the whole app, by the storage banner.
 #[component]
 pub fn SaveError() -> impl IntoView {
-    let i18n = use_i18n();
     let store = use_epds();
     view! {
         <div class="wb-save-error" role="alert">
             {move || {
                 store.save_error.get().filter(|e| *e != StorageError::Unavailable).map(|_| {
                     view! {
-                        <p>{move || i18n.t(Key::WellbeingSaveError)}</p>
+                        <p>{crate::i18n::tr(Key::WellbeingSaveError)}</p>
                         <button type="button" class="button secondary" on:click=move |_| store.save_error.set(None)>
-                            {move || i18n.t(Key::StorageDismiss)}
+                            {crate::i18n::tr(Key::StorageDismiss)}
                         </button>
                     }
                 })
@@ -185,11 +184,11 @@ pub fn WellbeingPage() -> impl IntoView {
     view! {
         <Page title=Key::WellbeingTitle>
             <div class="wb-page">
-            <p class="lead">{move || i18n.t(Key::WellbeingIntro)}</p>
+            <p class="lead">{crate::i18n::tr(Key::WellbeingIntro)}</p>
             <SaveError/>
             <section class="card wb-start" aria-labelledby="wb-epds-heading">
-                <h2 id="wb-epds-heading">{move || i18n.t(Key::WellbeingEpdsHeading)}</h2>
-                <p>{move || i18n.t(Key::WellbeingEpdsText)}</p>
+                <h2 id="wb-epds-heading">{crate::i18n::tr(Key::WellbeingEpdsHeading)}</h2>
+                <p>{crate::i18n::tr(Key::WellbeingEpdsText)}</p>
                 <button type="button" class="button" on:click=start>
                     {move || i18n.t(if in_progress() { Key::WellbeingEpdsResume } else { Key::WellbeingEpdsStart })}
                 </button>

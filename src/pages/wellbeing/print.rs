@@ -22,7 +22,6 @@ pub fn answer_with_points(items: &Items, n: u8, points: u8) -> Option<&str> {
 
 #[component]
 pub fn PrintPage() -> impl IntoView {
-    let i18n = use_i18n();
     let store = use_epds();
     let number = use_check_number();
     let items = items_resource();
@@ -32,12 +31,12 @@ pub fn PrintPage() -> impl IntoView {
             <div class="wb-page">
             {move || match (check.get(), items.get()) {
                 (None, _) => view! {
-                    <p>{move || i18n.t(Key::WellbeingResultNotFound)}</p>
-                    <p><A href="/wellbeing">{move || i18n.t(Key::WellbeingResultBack)}</A></p>
+                    <p>{crate::i18n::tr(Key::WellbeingResultNotFound)}</p>
+                    <p><A href="/wellbeing">{crate::i18n::tr(Key::WellbeingResultBack)}</A></p>
                 }
                 .into_any(),
-                (Some(_), None) => view! { <p aria-busy="true">{move || i18n.t(Key::WellbeingCheckLoading)}</p> }.into_any(),
-                (Some(_), Some(Err(_))) => view! { <p role="alert">{move || i18n.t(Key::WellbeingCheckError)}</p> }.into_any(),
+                (Some(_), None) => view! { <p aria-busy="true">{crate::i18n::tr(Key::WellbeingCheckLoading)}</p> }.into_any(),
+                (Some(_), Some(Err(_))) => view! { <p role="alert">{crate::i18n::tr(Key::WellbeingCheckError)}</p> }.into_any(),
                 (Some(check), Some(Ok(items))) => {
                     view! { <Summary check=check items=items number=number.get().unwrap_or(1)/> }.into_any()
                 }
@@ -102,7 +101,7 @@ fn Summary(check: Check, items: Arc<Items>, number: usize) -> impl IntoView {
     };
     view! {
         <div class="wb-print">
-            <p>{move || i18n.t(Key::WellbeingPrintIntro)}</p>
+            <p>{crate::i18n::tr(Key::WellbeingPrintIntro)}</p>
             <dl class="wb-summary">
                 {pair(Key::WellbeingPrintDate, Box::new(move || date_long(lang(), date)))}
                 {pair(Key::WellbeingPrintWho, Box::new(move || who_label(lang(), who).to_string()))}
@@ -124,28 +123,28 @@ fn Summary(check: Check, items: Arc<Items>, number: usize) -> impl IntoView {
                     </caption>
                     <thead>
                         <tr>
-                            <th scope="col">{move || i18n.t(Key::WellbeingPrintColNumber)}</th>
+                            <th scope="col">{crate::i18n::tr(Key::WellbeingPrintColNumber)}</th>
                             <th scope="col">
-                                <span class="wb-q">{move || i18n.t(Key::WellbeingPrintColQuestion)}</span>
-                                <span class="wb-a">{move || i18n.t(Key::WellbeingPrintColAnswer)}</span>
+                                <span class="wb-q">{crate::i18n::tr(Key::WellbeingPrintColQuestion)}</span>
+                                <span class="wb-a">{crate::i18n::tr(Key::WellbeingPrintColAnswer)}</span>
                             </th>
-                            <th scope="col">{move || i18n.t(Key::WellbeingPrintColPoints)}</th>
+                            <th scope="col">{crate::i18n::tr(Key::WellbeingPrintColPoints)}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
                     <tfoot>
                         <tr>
-                            <th scope="row" colspan="2">{move || i18n.t(Key::WellbeingPrintTotal)}</th>
+                            <th scope="row" colspan="2">{crate::i18n::tr(Key::WellbeingPrintTotal)}</th>
                             <td class="wb-num">{total}</td>
                         </tr>
                     </tfoot>
                 </table>
             </div>
-            <p>{move || i18n.t(Key::WellbeingPrintNotDiagnosis)}</p>
+            <p>{crate::i18n::tr(Key::WellbeingPrintNotDiagnosis)}</p>
             <p class="wb-credit">{items.credit().to_string()}</p>
             <div class="actions wb-no-print">
-                <button type="button" class="button" on:click=print>{move || i18n.t(Key::WellbeingPrintButton)}</button>
-                <A href=result_path(number)>{move || i18n.t(Key::WellbeingPrintBack)}</A>
+                <button type="button" class="button" on:click=print>{crate::i18n::tr(Key::WellbeingPrintButton)}</button>
+                <A href=result_path(number)>{crate::i18n::tr(Key::WellbeingPrintBack)}</A>
             </div>
         </div>
     }

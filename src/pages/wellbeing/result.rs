@@ -19,7 +19,6 @@ pub fn use_check_number() -> Memo<Option<usize>> {
 
 #[component]
 pub fn ResultPage() -> impl IntoView {
-    let i18n = use_i18n();
     let store = use_epds();
     let number = use_check_number();
     let check = Memo::new(move |_| number.get().and_then(|n| store.with(|h| h.get(n).cloned())));
@@ -29,8 +28,8 @@ pub fn ResultPage() -> impl IntoView {
             {move || match check.get() {
                 Some(check) => view! { <ResultView check=check number=number.get()/> }.into_any(),
                 None => view! {
-                    <p>{move || i18n.t(Key::WellbeingResultNotFound)}</p>
-                    <p><A href="/wellbeing">{move || i18n.t(Key::WellbeingResultBack)}</A></p>
+                    <p>{crate::i18n::tr(Key::WellbeingResultNotFound)}</p>
+                    <p><A href="/wellbeing">{crate::i18n::tr(Key::WellbeingResultBack)}</A></p>
                 }
                 .into_any(),
             }}
@@ -59,37 +58,37 @@ pub fn ResultView(check: Check, number: Option<usize>) -> impl IntoView {
         let helplines = helplines_resource();
         view! {
             <section class="wb-safety wb-safety-note" aria-labelledby="wb-safety-note-heading">
-                <h2 id="wb-safety-note-heading">{move || i18n.t(Key::WellbeingSafetyHeading)}</h2>
-                <p>{move || i18n.t(Key::WellbeingSafetyResultNote)}</p>
+                <h2 id="wb-safety-note-heading">{crate::i18n::tr(Key::WellbeingSafetyHeading)}</h2>
+                <p>{crate::i18n::tr(Key::WellbeingSafetyResultNote)}</p>
                 <SafetyLines helplines=helplines/>
-                <p>{move || i18n.t(Key::WellbeingSafetyProfessional)}</p>
+                <p>{crate::i18n::tr(Key::WellbeingSafetyProfessional)}</p>
             </section>
         }
     });
     let anxiety = check
         .anxiety_flag()
-        .then(|| view! { <p class="wb-anxiety">{move || i18n.t(Key::WellbeingResultAnxiety)}</p> });
+        .then(|| view! { <p class="wb-anxiety">{crate::i18n::tr(Key::WellbeingResultAnxiety)}</p> });
     let print = number.map(|n| {
-        view! { <A href=print_path(n)>{move || i18n.t(Key::WellbeingResultPrint)}</A> }
+        view! { <A href=print_path(n)>{crate::i18n::tr(Key::WellbeingResultPrint)}</A> }
     });
     view! {
         <p class="wb-taken">{taken}</p>
         {safety}
         <section class=format!("card wb-score wb-tier-{}", tier_class(tier)) aria-labelledby="wb-score-heading">
-            <h2 id="wb-score-heading" tabindex="-1">{move || i18n.t(Key::WellbeingResultScoreLabel)}</h2>
+            <h2 id="wb-score-heading" tabindex="-1">{crate::i18n::tr(Key::WellbeingResultScoreLabel)}</h2>
             <p class="wb-score-line">
                 <span class="wb-score-total">{move || score_text(i18n.lang(), total)}</span>
                 <span class="wb-score-tier">{move || tier_label(i18n.lang(), tier)}</span>
             </p>
             <p class="wb-message">{move || tier_message(i18n.lang(), tier)}</p>
             {anxiety}
-            <p class="hint">{move || i18n.t(Key::WellbeingResultNotDiagnosis)}</p>
+            <p class="hint">{crate::i18n::tr(Key::WellbeingResultNotDiagnosis)}</p>
         </section>
         <HelpList help=help.clone() without_emergency=self_harm/>
         <NearYou help=help/>
         <p class="links wb-no-print">
             {print}
-            <A href="/wellbeing">{move || i18n.t(Key::WellbeingResultBack)}</A>
+            <A href="/wellbeing">{crate::i18n::tr(Key::WellbeingResultBack)}</A>
         </p>
     }
 }

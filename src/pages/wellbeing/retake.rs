@@ -28,9 +28,9 @@ pub fn RetakeSuggestion() -> impl IntoView {
             };
             view! {
                 <section class="card wb-retake" aria-labelledby="wb-retake-heading">
-                    <h2 id="wb-retake-heading">{move || i18n.t(Key::WellbeingRetakeHeading)}</h2>
+                    <h2 id="wb-retake-heading">{crate::i18n::tr(Key::WellbeingRetakeHeading)}</h2>
                     <p>{text}</p>
-                    <p><A href="/wellbeing">{move || i18n.t(Key::WellbeingRetakeLink)}</A></p>
+                    <p><A href="/wellbeing">{crate::i18n::tr(Key::WellbeingRetakeLink)}</A></p>
                 </section>
             }
         })
