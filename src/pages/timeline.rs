@@ -434,6 +434,24 @@ fn Timeline(profile: Profile) -> impl IntoView {
         });
     };
 
+    // Leptos' <For> takes out and puts back every row it keeps when rows are added above
+    // them, and a button taken out of the page loses the keyboard focus: while the rows
+    // change, a day that loses the focus to nothing gets it back.
+    let rows_changing = StoredValue::new(false);
+    let keep_focus = move |to_another: bool, target: Option<web_sys::EventTarget>| {
+        if !rows_changing.get_value() || to_another {
+            return;
+        }
+        let Some(day) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) else { return };
+        queue_microtask(move || {
+            let doc = document();
+            let lost = doc.active_element().is_none_or(|a| doc.body().is_some_and(|b| a == *b.as_ref()));
+            if lost && day.is_connected() {
+                let _ = day.focus();
+            }
+        });
+    };
+
     let navigate = use_navigate();
     let open_day = Callback::new(move |n: u32| {
         focus_panel.0.set(true);
@@ -502,6 +520,7 @@ fn Timeline(profile: Profile) -> impl IntoView {
                 let el = event_target::<web_sys::Element>(&ev);
                 scroll_px.set(f64::from(el.scroll_top()));
             }
+            on:focusout=move |ev| keep_focus(ev.related_target().is_some(), ev.target())
         >
             {move || {
                 let (Some(m), Some(l)) = (model.get(), rows_layout.get()) else { return ().into_any() };
@@ -509,7 +528,11 @@ fn Timeline(profile: Profile) -> impl IntoView {
                 view! {
                     <div class="tl-spacer" style:height=height>
                         <For
-                            each=move || range.get()
+                            each=move || {
+                                rows_changing.set_value(true);
+                                queue_microtask(move || rows_changing.set_value(false));
+                                range.get()
+                            }
                             key=|i| *i
                             children=move |i| row_view(&m, &l, i, selected, today, open_day)
                         />
