@@ -30,6 +30,29 @@ pub async fn messages(lang: Lang) -> Result<Catalogue, String> {
     Catalogue::from_json(&meta, &texts).map_err(|e| format!("{e:?}"))
 }
 
+thread_local! {
+    /// The messages fetched before the app mounted (see `crate::start`), taken once.
+    static FIRST: std::cell::RefCell<Option<(Lang, Result<Catalogue, String>)>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Keeps the messages loaded before the app mounted, for the first use of `lang`.
+pub fn keep_first_messages(lang: Lang, messages: Result<Catalogue, String>) {
+    FIRST.with(|first| *first.borrow_mut() = Some((lang, messages)));
+}
+
+fn take_first_messages(lang: Lang) -> Option<Result<Catalogue, String>> {
+    FIRST.with(|first| {
+        let mut first = first.borrow_mut();
+        match first.take() {
+            Some((kept, messages)) if kept == lang => Some(messages),
+            other => {
+                *first = other;
+                None
+            }
+        }
+    })
+}
+
 /// The messages of the current language, loaded once per language and shared.
 #[derive(Clone, Copy)]
 pub struct Messages(pub leptos::prelude::LocalResource<Result<Catalogue, String>>);
@@ -38,7 +61,13 @@ pub fn provide_messages(i18n: crate::i18n::I18n) -> Messages {
     use leptos::prelude::*;
     let resource = LocalResource::new(move || {
         let lang = i18n.lang();
-        async move { messages(lang).await }
+        let ready = take_first_messages(lang);
+        async move {
+            match ready {
+                Some(loaded) => loaded,
+                None => messages(lang).await,
+            }
+        }
     });
     let messages = Messages(resource);
     provide_context(messages);

@@ -24,6 +24,7 @@ pub mod texts;
 use components::{demo::DemoBanner, nav::BottomNav, storage_banner::StorageBanner, update_banner::UpdateBanner};
 use i18n::{I18n, Key};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use pages::{
@@ -84,10 +85,33 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// How long the boot screen waits for Today's messages before showing the app anyway.
+const MESSAGES_WAIT_MS: i32 = 1500;
+
 /// Entry point of the web app: replaces the boot screen of `index.html` with the app.
+///
+/// Today's messages are part of its first screen. `index.html` preloads them while the
+/// wasm downloads, so the app waits for them (at most [`MESSAGES_WAIT_MS`]) and shows
+/// Today whole: nothing moves down when they arrive.
 pub fn start() {
     console_error_panic_hook::set_once();
-    demo::on_start(settings::load().lang);
+    let lang = settings::load().lang;
+    demo::on_start(lang);
+    wasm_bindgen_futures::spawn_local(async move {
+        content::keep_first_messages(lang, content::messages(lang).await);
+        mount_once();
+    });
+    let later = wasm_bindgen::closure::Closure::once_into_js(mount_once);
+    let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), MESSAGES_WAIT_MS);
+}
+
+fn mount_once() {
+    thread_local! {
+        static MOUNTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    if MOUNTED.with(|mounted| mounted.replace(true)) {
+        return;
+    }
     if let Some(boot) = document().get_element_by_id("boot") {
         boot.remove();
     }

@@ -143,7 +143,6 @@ fn TodayFor(profile: Profile) -> impl IntoView {
             </Show>
         </section>
         <crate::pages::wellbeing::RetakeSuggestion/>
-        <crate::components::backup_reminder::BackupReminder/>
 
         <Show when=move || summary.get().moment.is_some()>
             <section aria-labelledby="messages-heading">
@@ -183,6 +182,8 @@ fn TodayFor(profile: Profile) -> impl IntoView {
                 <A href="/timeline">{move || i18n.t(Key::TodayTimelineLink)}</A>
             </p>
         </section>
+        // After what the day is about: a reminder, not the news of the day.
+        <crate::components::backup_reminder::BackupReminder/>
 
         <Show when=move || !favourites().is_empty()>
             <section aria-labelledby="favourites-heading">
