@@ -19,7 +19,7 @@ if (!staging) throw new Error('TRUNK_STAGING_DIR is not set: run this through tr
 const release = process.env.TRUNK_PROFILE === 'release';
 
 // 0: the wasm, split at the lazy routes (scripts/split.mjs), replaces Trunk's
-splitWasm(staging, release);
+await splitWasm(staging, release);
 const app = (lang) => JSON.parse(readFileSync(`locales/${lang}/ui/app.json`, 'utf8'));
 const fr = { app: app('fr') }, en = { app: app('en') };
 const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
