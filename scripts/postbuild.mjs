@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Trunk post-build hook: runs on the staged build ($TRUNK_STAGING_DIR) before it
 // replaces dist/. It
+//  0. splits the wasm at the lazy routes (scripts/split.mjs);
 //  1. writes the Content-Security-Policy, with the sha256 of each inline script
 //     (Trunk's wasm loader), so no other origin and no 'unsafe-inline' are allowed;
 //  2. fills the user-visible texts of index.html and the manifest from locales/, and
@@ -11,10 +12,14 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { splitWasm } from './split.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error('TRUNK_STAGING_DIR is not set: run this through trunk build');
 const release = process.env.TRUNK_PROFILE === 'release';
+
+// 0: the wasm, split at the lazy routes (scripts/split.mjs), replaces Trunk's
+await splitWasm(staging, release);
 const app = (lang) => JSON.parse(readFileSync(`locales/${lang}/ui/app.json`, 'utf8'));
 const fr = { app: app('fr') }, en = { app: app('en') };
 const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

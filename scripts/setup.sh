@@ -7,6 +7,8 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TRUNK_VERSION="0.21.14"
+# wasm-split-cli: splits the wasm at the lazy routes (scripts/split.mjs, run by Trunk's hook)
+WASM_SPLIT_VERSION="0.2.4"
 export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export TRUNK_SKIP_VERSION_CHECK=true
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
@@ -47,6 +49,12 @@ setup_build() {
     say "installing wasm-bindgen-cli $wbg (about 3 minutes)"
     # not --locked: the CLI's own lockfile names a crate release the registry no longer serves
     cargo install wasm-bindgen-cli --version "$wbg" --force
+  fi
+  # (the CLI has no --version: ask cargo what it installed)
+  if ! command -v wasm-split-cli >/dev/null \
+     || ! cargo install --list | grep -x "wasm_split_cli_support v$WASM_SPLIT_VERSION:" >/dev/null; then
+    say "installing wasm-split-cli $WASM_SPLIT_VERSION (about 2 minutes)"
+    cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked --force
   fi
   if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
     say "installing Node.js and npm"

@@ -26,11 +26,43 @@ use i18n::{I18n, Key};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
-use pages::{
-    directory::DirectoryPage, events::EventsPage, not_found::NotFound, settings::SettingsPage, timeline::TimelinePage,
-    today::TodayPage, wellbeing::WellbeingPage,
-};
+use leptos_router::{lazy_route, path, Lazy, LazyRoute};
+use pages::{not_found::NotFound, today::TodayPage};
+
+/// A route whose page is split off the main wasm by the release build (scripts/split.mjs)
+/// and fetched the first time it is shown: the first visit loads only what Today needs.
+macro_rules! lazy_page {
+    ($($route:ident => $page:path,)*) => {$(
+        struct $route;
+
+        #[lazy_route]
+        impl LazyRoute for $route {
+            fn data() -> Self {
+                $route
+            }
+
+            fn view(_this: Self) -> AnyView {
+                $page().into_any()
+            }
+        }
+    )*};
+}
+
+lazy_page! {
+    TimelineRoute => pages::timeline::TimelinePage,
+    EventsRoute => pages::events::EventsPage,
+    DirectoryRoute => pages::directory::DirectoryPage,
+    DirectoryEntryRoute => pages::directory::EntryPage,
+    DirectoryImportRoute => pages::directory::ImportPage,
+    DirectoryNewRoute => pages::directory::OwnNewPage,
+    DirectoryEditRoute => pages::directory::OwnEditPage,
+    WellbeingRoute => pages::wellbeing::WellbeingPage,
+    WellbeingCheckRoute => pages::wellbeing::CheckPage,
+    WellbeingResultRoute => pages::wellbeing::ResultPage,
+    WellbeingPrintRoute => pages::wellbeing::PrintPage,
+    SettingsRoute => pages::settings::SettingsPage,
+    DemoRoute => pages::demo::DemoPage,
+}
 
 /// Provides the language (from the stored settings, or the browser's on a first visit)
 /// and keeps `<html lang>` in step with it.
@@ -65,19 +97,19 @@ pub fn App() -> impl IntoView {
             <main id="main" class="content">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=TodayPage/>
-                    <Route path=path!("/timeline") view=TimelinePage/>
-                    <Route path=path!("/timeline/events") view=EventsPage/>
-                    <Route path=path!("/directory") view=DirectoryPage/>
-                    <Route path=path!("/directory/entry/:key") view=pages::directory::EntryPage/>
-                    <Route path=path!("/directory/import") view=pages::directory::ImportPage/>
-                    <Route path=path!("/directory/new") view=pages::directory::OwnNewPage/>
-                    <Route path=path!("/directory/edit/:id") view=pages::directory::OwnEditPage/>
-                    <Route path=path!("/wellbeing") view=WellbeingPage/>
-                    <Route path=path!("/wellbeing/check") view=pages::wellbeing::CheckPage/>
-                    <Route path=path!("/wellbeing/result/:n") view=pages::wellbeing::ResultPage/>
-                    <Route path=path!("/wellbeing/print/:n") view=pages::wellbeing::PrintPage/>
-                    <Route path=path!("/settings") view=SettingsPage/>
-                    <Route path=path!("/demo") view=pages::demo::DemoPage/>
+                    <Route path=path!("/timeline") view={Lazy::<TimelineRoute>::new()}/>
+                    <Route path=path!("/timeline/events") view={Lazy::<EventsRoute>::new()}/>
+                    <Route path=path!("/directory") view={Lazy::<DirectoryRoute>::new()}/>
+                    <Route path=path!("/directory/entry/:key") view={Lazy::<DirectoryEntryRoute>::new()}/>
+                    <Route path=path!("/directory/import") view={Lazy::<DirectoryImportRoute>::new()}/>
+                    <Route path=path!("/directory/new") view={Lazy::<DirectoryNewRoute>::new()}/>
+                    <Route path=path!("/directory/edit/:id") view={Lazy::<DirectoryEditRoute>::new()}/>
+                    <Route path=path!("/wellbeing") view={Lazy::<WellbeingRoute>::new()}/>
+                    <Route path=path!("/wellbeing/check") view={Lazy::<WellbeingCheckRoute>::new()}/>
+                    <Route path=path!("/wellbeing/result/:n") view={Lazy::<WellbeingResultRoute>::new()}/>
+                    <Route path=path!("/wellbeing/print/:n") view={Lazy::<WellbeingPrintRoute>::new()}/>
+                    <Route path=path!("/settings") view={Lazy::<SettingsRoute>::new()}/>
+                    <Route path=path!("/demo") view={Lazy::<DemoRoute>::new()}/>
                 </Routes>
             </main>
             <BottomNav/>

@@ -1,7 +1,7 @@
 // The app shell: navigation, language, offline, installability, updates.
 import AxeBuilder from '@axe-core/playwright';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { test, expect, ui, waitForServiceWorker, storedData } from './fixtures.mjs';
 
 const fr = ui('fr'), en = ui('en');
@@ -122,9 +122,14 @@ test('the app is installable: manifest, icons, iOS tags, a strict CSP', async ({
 test('the service worker precaches every file of the build', async ({ page, site, request }) => {
   const sw = await (await request.get(site.url('/sw.js'))).text();
   const list = JSON.parse(sw.match(/const PRECACHE = (\[[\s\S]*?\]);/)[1]);
-  const wasm = list.filter((f) => f.endsWith('.wasm'));
-  expect(wasm.length).toBe(1);
+  const built = readdirSync(site.dir, { recursive: true })
+    .filter((f) => statSync(join(site.dir, f)).isFile())
+    .map((f) => '/' + f.split(sep).join('/'))
+    .filter((f) => f !== '/sw.js');
+  expect([...list].sort(), 'every file of the build but sw.js itself').toEqual(built.sort());
   expect(list).toEqual(expect.arrayContaining(['/index.html', '/manifest.webmanifest', '/icons/icon-192.png']));
+  const wasm = list.filter((f) => f.endsWith('.wasm'));
+  expect(wasm.length, 'the main module and the lazy routes\' modules').toBeGreaterThan(1);
   await page.goto(site.url('/'));
   await waitForServiceWorker(page);
   const cached = await page.evaluate(async () => {
@@ -133,6 +138,18 @@ test('the service worker precaches every file of the build', async ({ page, site
     return (await cache.keys()).map((r) => new URL(r.url).pathname).sort();
   });
   expect(cached).toEqual([...list].sort());
+});
+
+test('Today loads only the main module; a section\'s module is fetched when it is first opened', async ({ page, site }) => {
+  const wasm = [];
+  page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname); });
+  await page.goto(site.url('/'));
+  await expect(page.getByRole('navigation', { name: fr.nav.label })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(wasm, 'the first page fetches the main module only').toEqual([expect.stringMatching(/^\/cocon-[0-9a-f]+_bg\.wasm$/)]);
+  await page.getByRole('navigation', { name: fr.nav.label }).getByRole('link', { name: fr.nav.directory }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(fr.directory.title);
+  expect(wasm.some((p) => p.includes('directory_route')), 'the directory\'s module, once opened').toBe(true);
 });
 
 test('a new version is offered, and applying it keeps the parent\'s data', async ({ page, site }) => {
