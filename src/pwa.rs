@@ -20,6 +20,13 @@ fn container() -> Option<ServiceWorkerContainer> {
 /// Registers `sw.js` and sets `ready` when a new version is waiting.
 pub fn register(ready: RwSignal<bool>) {
     let Some(container) = container() else { return };
+    // A page that runs under a version of the app reloads when another version takes
+    // over (the parent updated in this tab or another one): the sections are fetched as
+    // they are first opened, and the old version's files are gone once the new one
+    // activates. A first visit (no version yet) is not reloaded.
+    if container.controller().is_some() {
+        reload_on_controller_change(&container);
+    }
     let promise = container.register("/sw.js");
     spawn_local(async move {
         let Ok(reg) = JsFuture::from(promise).await else { return };
@@ -46,6 +53,16 @@ pub fn register(ready: RwSignal<bool>) {
     });
 }
 
+fn reload_on_controller_change(container: &ServiceWorkerContainer) {
+    let on_change = Closure::<dyn FnMut()>::new(move || {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().reload();
+        }
+    });
+    container.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
+    on_change.forget();
+}
+
 fn container_controlled() -> bool {
     container().and_then(|c| c.controller()).is_some()
 }
@@ -54,13 +71,7 @@ fn container_controlled() -> bool {
 /// Everything the parent entered is already stored, so nothing is lost.
 pub fn apply_update() {
     let Some(container) = container() else { return };
-    let on_change = Closure::<dyn FnMut()>::new(move || {
-        if let Some(w) = web_sys::window() {
-            let _ = w.location().reload();
-        }
-    });
-    container.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
-    on_change.forget();
+    reload_on_controller_change(&container);
     spawn_local(async move {
         let Ok(reg) = JsFuture::from(container.get_registration()).await else { return };
         let Some(reg) = reg.dyn_ref::<ServiceWorkerRegistration>() else { return };

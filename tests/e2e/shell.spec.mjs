@@ -159,6 +159,12 @@ test('a new version is offered, and applying it keeps the parent\'s data', async
   await waitForServiceWorker(page);
   const before = await storedData(page);
   const oldCache = await page.evaluate(async () => (await caches.keys()).find((n) => n.startsWith('cocon-')));
+  // Another tab of the old version, which has not opened the Timeline yet: once the old
+  // version's files are gone, it must not stay on it.
+  const other = await page.context().newPage();
+  await other.goto(site.url('/'));
+  await waitForServiceWorker(other);
+  await other.evaluate(() => { window.oldVersion = true; });
 
   // Publish a new version: the worker script changes (new cache name, as a rebuild gives).
   const swPath = join(site.dir, 'sw.js');
@@ -177,4 +183,8 @@ test('a new version is offered, and applying it keeps the parent\'s data', async
   const caches = await page.evaluate(async () => (await caches.keys()).filter((n) => n.startsWith('cocon-')));
   expect(caches).toEqual(['cocon-0000000000000001']);
   expect(caches).not.toContain(oldCache);
+  // The other tab reloaded under the new version, and its sections open.
+  await expect.poll(() => other.evaluate(() => window.oldVersion === undefined)).toBe(true);
+  await other.getByRole('navigation').getByRole('link', { name: en.nav.timeline }).click();
+  await expect(other.getByRole('heading', { level: 1 })).toHaveText(en.timeline.title);
 });
