@@ -1,6 +1,7 @@
-//! Saving a text as a file on the device (the calendar export, a copy of unreadable
-//! data, later the full export): a Blob, an object URL and a click on a temporary
-//! `<a download>`. Nothing leaves the device.
+//! Files in and out of the device. Saving a text as a file (the calendar export, a copy
+//! of unreadable data, the full export): a Blob, an object URL and a click on a temporary
+//! `<a download>`. Nothing leaves the device. And the file the parent picked in an
+//! `<input type="file">` (the imports).
 
 use leptos::prelude::{document, set_timeout};
 use std::time::Duration;
@@ -25,4 +26,14 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
     // The URL is released a little later, once the browser has taken the file.
     set_timeout(move || { let _ = web_sys::Url::revoke_object_url(&url); }, Duration::from_secs(30));
     Ok(())
+}
+
+/// The file picked in the `<input type="file">` `input`, with its name, if there is one.
+pub fn picked_file(input: &web_sys::HtmlInputElement) -> Option<(web_sys::Blob, String)> {
+    let file = js_sys::Reflect::get(input, &JsValue::from_str("files"))
+        .ok()
+        .and_then(|files| js_sys::Reflect::get(&files, &JsValue::from_f64(0.0)).ok())
+        .filter(|f| !f.is_undefined() && !f.is_null())?;
+    let name = js_sys::Reflect::get(&file, &JsValue::from_str("name")).ok().and_then(|n| n.as_string()).unwrap_or_default();
+    Some((file.unchecked_into(), name))
 }

@@ -154,12 +154,7 @@ pub fn DataControls() -> impl IntoView {
 
     let on_file = move |_| {
         let Some(input) = file_input.get_untracked() else { return };
-        let file = js_sys::Reflect::get(&input, &JsValue::from_str("files"))
-            .ok()
-            .and_then(|files| js_sys::Reflect::get(&files, &JsValue::from_f64(0.0)).ok())
-            .filter(|f| !f.is_undefined() && !f.is_null());
-        let Some(file) = file else { return };
-        let blob: web_sys::Blob = file.unchecked_into();
+        let Some((blob, _)) = crate::download::picked_file(&input) else { return };
         // Refused before reading: a file that big is not an export.
         if blob.size() > backup::MAX_IMPORT_BYTES as f64 {
             import.set(Import::Refused(refusal_text(i18n.lang(), &ImportError::TooBig)));

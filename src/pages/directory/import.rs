@@ -12,7 +12,7 @@ use crate::i18n::{format, use_i18n, Key};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 /// The path of `url` when it names a file of this origin (a path starting with one `/`,
@@ -101,13 +101,7 @@ pub fn ImportPage() -> impl IntoView {
 
     let on_file = move |_| {
         let Some(input) = file_input.get() else { return };
-        let file = js_sys::Reflect::get(&input, &JsValue::from_str("files"))
-            .ok()
-            .and_then(|files| js_sys::Reflect::get(&files, &JsValue::from_f64(0.0)).ok())
-            .filter(|f| !f.is_undefined() && !f.is_null());
-        let Some(file) = file else { return };
-        let name = js_sys::Reflect::get(&file, &JsValue::from_str("name")).ok().and_then(|n| n.as_string()).unwrap_or_default();
-        let blob: web_sys::Blob = file.unchecked_into();
+        let Some((blob, name)) = crate::download::picked_file(&input) else { return };
         state.set(State::Reading);
         wasm_bindgen_futures::spawn_local(async move {
             match bytes_of(blob.array_buffer()).await {
