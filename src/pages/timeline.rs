@@ -8,6 +8,9 @@
 //! with the root font size, so the list stays right when the parent enlarges the text.
 //! The heights are read from the CSS (`--tl-period-h`, `--tl-week-h` on `.tl-list`): with
 //! large text on a narrow screen a week takes two lines of days, and a taller row.
+//! The rows in the page follow the window a few at a time ([`next_window`]): the visible
+//! rows at once (the first frame has only them), then the margin, [`ROWS_PER_FRAME`] rows
+//! after each frame, so that no task builds many rows.
 //!
 //! For a pregnancy, the days after the due date are an estimate: the baby is assumed to
 //! be born on the due date (or tomorrow, past it), and those days count the baby's age
@@ -223,10 +226,60 @@ pub fn visible_rows(tops: &[f64], from: f64, to: f64) -> Range<usize> {
 /// The rows to render for a scroll position and a viewport height in pixels, with the
 /// root font size in pixels: the visible ones and [`OVERSCAN_REM`] around them.
 pub fn window_rows(tops: &[f64], scroll_px: f64, view_px: f64, rem_px: f64) -> Range<usize> {
+    window_rows_with(tops, scroll_px, view_px, rem_px, OVERSCAN_REM)
+}
+
+/// [`window_rows`] with a margin of `margin_rem` around the visible rows.
+pub fn window_rows_with(tops: &[f64], scroll_px: f64, view_px: f64, rem_px: f64, margin_rem: f64) -> Range<usize> {
     let rem = if rem_px > 0.0 { rem_px } else { 16.0 };
-    let from = scroll_px / rem - OVERSCAN_REM;
-    let to = (scroll_px + view_px.max(0.0)) / rem + OVERSCAN_REM;
+    let from = scroll_px / rem - margin_rem;
+    let to = (scroll_px + view_px.max(0.0)) / rem + margin_rem;
     visible_rows(tops, from, to)
+}
+
+/// Rows to add to the page per frame, beyond the visible ones, while the list grows to
+/// its margin: the rows are built a few at a time, each in a short task.
+pub const ROWS_PER_FRAME: usize = 3;
+
+fn overlap(a: &Range<usize>, b: &Range<usize>) -> Range<usize> {
+    let r = a.start.max(b.start)..a.end.min(b.end);
+    if r.is_empty() {
+        0..0
+    } else {
+        r
+    }
+}
+
+/// The next rows to show on the way from `shown` to `goal` (the visible rows and the
+/// margin), given the `visible` ones: rows out of the goal go, the visible rows come at
+/// once, and at most `budget` more rows of the margin. Far from the rows shown (or with
+/// none yet), only the visible rows.
+pub fn next_window(shown: Range<usize>, goal: Range<usize>, visible: Range<usize>, budget: usize) -> Range<usize> {
+    if goal.is_empty() {
+        return 0..0;
+    }
+    let visible = match overlap(&visible, &goal) {
+        v if v.is_empty() => goal.start..goal.start + 1,
+        v => v,
+    };
+    let keep = overlap(&shown, &goal);
+    // Kept rows touching the visible ones stay; otherwise start again from the visible.
+    if keep.is_empty() || keep.end < visible.start || visible.end < keep.start {
+        return visible;
+    }
+    let (mut start, mut end) = (keep.start.min(visible.start), keep.end.max(visible.end));
+    let mut budget = budget;
+    while budget > 0 && (start > goal.start || end < goal.end) {
+        if end < goal.end {
+            end += 1;
+            budget -= 1;
+        }
+        if budget > 0 && start > goal.start {
+            start -= 1;
+            budget -= 1;
+        }
+    }
+    start..end
 }
 
 /// Everything the page shows of one profile, computed once per profile and day.
@@ -368,13 +421,22 @@ fn Timeline(profile: Profile) -> impl IntoView {
     let scroll_px = RwSignal::new(0.0_f64);
     let view_px = RwSignal::new(0.0_f64);
     let rows_layout = Memo::new(move |_| model.with(|m| m.as_ref().map(|m| Arc::new(layout(&m.rows, heights.get())))));
-    let range = Memo::new(move |_| {
+    // No rows before the list is measured and scrolled to its day: they would be built
+    // for the top of the list, and thrown away.
+    let measured = RwSignal::new(false);
+    let window = move |margin: f64| {
+        if !measured.get() {
+            return 0..0;
+        }
         rows_layout.with(|l| match l {
-            Some(l) => window_rows(&l.tops, scroll_px.get(), view_px.get(), rem_px.get()),
+            Some(l) => window_rows_with(&l.tops, scroll_px.get(), view_px.get(), rem_px.get(), margin),
             None => 0..0,
         })
-    });
+    };
+    let range = Memo::new(move |_| window(OVERSCAN_REM));
+    let visible = Memo::new(move |_| window(0.0));
     let measure = move || {
+        measured.set(true);
         rem_px.set(root_font_px());
         if let Some(el) = list.get_untracked() {
             let measured = web_sys::window().and_then(|w| w.get_computed_style(&el).ok().flatten()).map(|style| {
@@ -423,20 +485,26 @@ fn Timeline(profile: Profile) -> impl IntoView {
     let jump_today = move |_| {
         let Some(n) = today_n.get_untracked() else { return };
         scroll_to_day(n);
-        request_animation_frame(move || {
-            if let Some(el) = list.get_untracked() {
+        // Today's row comes in the page in the microtasks that follow.
+        leptos::task::spawn_local(async move {
+            for _ in 0..8 {
+                leptos::task::tick().await;
+                let Some(el) = list.try_get_untracked().flatten() else { return };
                 if let Ok(Some(button)) = el.query_selector(".tl-day[aria-current=\"date\"]") {
                     if let Ok(button) = button.dyn_into::<web_sys::HtmlElement>() {
                         let _ = button.focus();
                     }
+                    return;
                 }
             }
         });
     };
 
-    // Leptos' <For> takes out and puts back every row it keeps when rows are added above
-    // them, and a button taken out of the page loses the keyboard focus: while the rows
-    // change, a day that loses the focus to nothing gets it back.
+    // Leptos' <For> takes out and puts back every row it keeps when more than one row is
+    // added above them (rows above are added one at a time for that, below) or when rows
+    // go above and come below at once, and a button taken out of the page loses the
+    // keyboard focus: while the rows change, a day that loses the focus to nothing gets it
+    // back.
     let rows_changing = StoredValue::new(false);
     let keep_focus = move |to_another: bool, target: Option<web_sys::EventTarget>| {
         if !rows_changing.get_value() || to_another {
@@ -451,6 +519,73 @@ fn Timeline(profile: Profile) -> impl IntoView {
             }
         });
     };
+
+    // The rows in the page follow `range` a few at a time: the visible rows at once, then
+    // [`ROWS_PER_FRAME`] more after each frame. Rows come above the others one at a time,
+    // as <For> keeps the others in place only then.
+    let shown = RwSignal::new(0..0_usize);
+    // Each change of the range starts a new run; a run stops once another has started.
+    let generation = StoredValue::new(0_u64);
+    let grow = move || {
+        let Some(run) = generation.try_update_value(|g| {
+            *g += 1;
+            *g
+        }) else {
+            return;
+        };
+        let current = move || generation.try_get_value() == Some(run);
+        leptos::task::spawn_local(async move {
+            while current() {
+                let (Some(goal), Some(vis), Some(cur)) =
+                    (range.try_get_untracked(), visible.try_get_untracked(), shown.try_get_untracked())
+                else {
+                    return;
+                };
+                if cur == goal {
+                    return;
+                }
+                let next = next_window(cur.clone(), goal, vis, ROWS_PER_FRAME);
+                let keep = overlap(&cur, &next);
+                if keep.is_empty() {
+                    shown.set(next);
+                } else {
+                    // Rows that go, then rows below, then rows above one by one.
+                    if keep != cur {
+                        shown.set(keep.clone());
+                        leptos::task::tick().await;
+                    }
+                    if current() && next.end > keep.end {
+                        shown.set(keep.start..next.end);
+                        leptos::task::tick().await;
+                    }
+                    for start in (next.start..keep.start).rev() {
+                        if !current() {
+                            return;
+                        }
+                        shown.set(start..next.end);
+                        leptos::task::tick().await;
+                    }
+                }
+                // After the next frame is drawn.
+                let frame = js_sys::Promise::new(&mut |resolve, _| {
+                    request_animation_frame(move || {
+                        set_timeout(
+                            move || {
+                                let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+                            },
+                            std::time::Duration::ZERO,
+                        )
+                    })
+                });
+                let _ = wasm_bindgen_futures::JsFuture::from(frame).await;
+            }
+        });
+    };
+    Effect::new(move |_| {
+        range.track();
+        visible.track();
+        grow();
+    });
 
     let navigate = use_navigate();
     let open_day = Callback::new(move |n: u32| {
@@ -531,7 +666,7 @@ fn Timeline(profile: Profile) -> impl IntoView {
                             each=move || {
                                 rows_changing.set_value(true);
                                 queue_microtask(move || rows_changing.set_value(false));
-                                range.get()
+                                shown.get()
                             }
                             key=|i| *i
                             children=move |i| row_view(&m, &l, i, selected, today, open_day)
@@ -931,6 +1066,22 @@ mod tests {
         assert!(at_16.len() < 30 && at_32.len() < 30);
         // A nonsense font size falls back to 16 px.
         assert_eq!(window_rows(&tops, 800.0, 640.0, 0.0), at_16);
+    }
+
+    #[test]
+    fn the_rows_shown_grow_a_few_at_a_time_around_the_visible_ones() {
+        // First: only the visible rows.
+        assert_eq!(next_window(0..0, 10..30, 15..22, 3), 15..22);
+        // Then the margin, below first, a few rows a frame.
+        assert_eq!(next_window(15..22, 10..30, 15..22, 3), 14..24);
+        assert_eq!(next_window(14..24, 10..30, 15..22, 3), 13..26);
+        assert_eq!(next_window(11..30, 10..30, 15..22, 3), 10..30);
+        // Rows out of the range go; the visible rows come at once.
+        assert_eq!(next_window(10..30, 20..40, 25..32, 0), 20..32);
+        assert_eq!(next_window(10..30, 0..20, 5..12, 2), 3..20);
+        // Far from the rows shown: the visible rows.
+        assert_eq!(next_window(10..30, 50..70, 55..62, 3), 55..62);
+        assert_eq!(next_window(10..30, 0..0, 0..0, 3), 0..0);
     }
 
     #[test]
