@@ -148,13 +148,4 @@ fn mount_once() {
         boot.remove();
     }
     leptos::mount::mount_to_body(App);
-    // The Timeline is the section opened most after Today: once the first screen is shown,
-    // fetch and compile its module, so that the tap on "Timeline" does not wait for it.
-    set_timeout(
-        || leptos::task::spawn_local(<TimelineRoute as LazyRoute>::preload()),
-        std::time::Duration::from_millis(TIMELINE_PRELOAD_AFTER_MS),
-    );
 }
-
-/// How long after the first screen the Timeline's module is fetched and compiled.
-const TIMELINE_PRELOAD_AFTER_MS: u64 = 1000;
