@@ -237,7 +237,8 @@ test.describe('keyboard only', () => {
     await page.keyboard.press('Enter');
     const progress = (n) => fr.wellbeing.check.progress.replace('{n}', n).replace('{total}', 10);
     await expect(page.getByText(progress(1))).toBeVisible();
-    // The question's heading has the focus; Tab reaches its answers.
+    // The question's heading takes the focus (in the next frame); Tab reaches its answers.
+    await expect.poll(() => page.evaluate(() => /^H[1-3]$/.test(document.activeElement?.tagName ?? ''))).toBe(true);
     await page.keyboard.press('Tab');
     const answer = await page.evaluate(describeFocus);
     expect(answer.type).toBe('radio');
