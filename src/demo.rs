@@ -12,7 +12,6 @@ use crate::domain::lang::Lang;
 use crate::domain::settings::Settings;
 use crate::i18n::{text, Key};
 use crate::storage::{self, StorageError};
-use crate::store::Document;
 
 /// The sample family this tab is showing, if it is in a demonstration.
 pub fn active() -> Option<Sample> {
@@ -36,7 +35,7 @@ pub fn sample_name(sample: Sample, lang: Lang) -> &'static str {
 pub fn enter(sample: Sample, lang: Lang) -> Result<(), StorageError> {
     let family = sample.family(local_today(), sample_name(sample, lang));
     let documents = [
-        (<crate::domain::family::Family as Document>::KEY, family.to_json()),
+        (crate::domain::backup::FAMILY_KEY, family.to_json()),
         (crate::settings::KEY, Settings::new(lang).to_json()),
     ];
     storage::start_demo(sample.id(), &documents)?;

@@ -35,7 +35,7 @@ pub struct SearchState {
 }
 
 impl Document for DirectoryPrefs {
-    const KEY: &'static str = "directory";
+    const KEY: &'static str = crate::domain::backup::DIRECTORY_KEY;
 
     fn to_json(&self) -> String {
         DirectoryPrefs::to_json(self)

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use std::cell::Cell;
 
 impl Document for History {
-    const KEY: &'static str = "epds";
+    const KEY: &'static str = crate::domain::backup::EPDS_KEY;
 
     fn to_json(&self) -> String {
         History::to_json(self)

@@ -6,7 +6,7 @@ use crate::store::{Document, Store};
 use leptos::prelude::*;
 
 impl Document for Family {
-    const KEY: &'static str = "family";
+    const KEY: &'static str = crate::domain::backup::FAMILY_KEY;
 
     fn to_json(&self) -> String {
         Family::to_json(self)
