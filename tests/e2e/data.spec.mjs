@@ -34,11 +34,15 @@ async function axe(page, what) {
 /** Stores these documents (key without "cocon." → text) on an empty origin, then opens `path`. */
 async function withStored(page, site, docs, path = '/settings') {
   await page.goto(site.url('/'));
+  // The first page has read the (empty) storage before the documents are put in.
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.evaluate((docs) => {
     for (const [k, v] of Object.entries(docs)) localStorage.setItem(`cocon.${k}`, v);
     localStorage.setItem('another-app', 'not ours');
   }, docs);
   await page.goto(site.url(path));
+  // The app is mounted (and has read the documents) before a test looks at storage.
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 }
 
 /** Exports from Settings; returns the saved file's path and text. */
@@ -244,6 +248,7 @@ test('an import that cannot be written (full storage) is undone completely and s
     localStorage.setItem('cocon.epds.unreadable', '{broken');
   });
   await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   const before = await storedData(page);
   await importInput(page).setInputFiles(file.path);
   await expect(preview(page)).toBeVisible();

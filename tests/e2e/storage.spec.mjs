@@ -41,6 +41,9 @@ test('a full storage keeps the previous state and says so', async ({ page, site 
   await page.goto(site.url('/'));
   await page.evaluate((f) => localStorage.setItem('cocon.family', f), FAMILY);
   await page.reload();
+  // Once the app is up it notes the first day of data (settings): the snapshot comes after.
+  await expect(page.getByText(new RegExp(`^${fr.timeline.stage.day.replace('{n}', '\\d+')}$`))).toBeVisible();
+  await expect.poll(async () => (await storedData(page))['cocon.settings'] ?? '').toContain('first_data_on":"2026-11-23');
   const before = await storedData(page);
   // From now on every write is refused as if the storage were full.
   await page.evaluate(() => {
