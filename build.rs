@@ -1,9 +1,16 @@
-//! Generates the UI string tables from `locales/<lang>/ui/*.json`: one file a feature,
-//! whose name prefixes its keys (`ui/today.json` `{"title": ..}` is `today.title`).
+//! Generates the UI strings from `locales/<lang>/ui/*.json`: one file a feature, whose
+//! name prefixes its keys (`ui/today.json` `{"title": ..}` is `today.title`).
 //!
 //! Every key becomes a variant of `i18n::Key`, so a missing or misspelt key is a
 //! compile error, and the build fails when the languages do not have the same
 //! keys, when a string is empty, or when the `{placeholders}` differ.
+//!
+//! The texts themselves are not compiled into the app: each language is one file,
+//! `ui.<lang>.txt` (a header line naming the keys it was made for, then one text a
+//! line in the order of `Key`), fetched at start for the language shown. The files are
+//! written to `OUT_DIR` (the native tests read them from there) and to
+//! `<target>/<triple>/<profile>/cocon-content/`, where `scripts/postbuild.mjs` takes
+//! them into the build's `content/`.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -50,6 +57,11 @@ fn variant(key: &str) -> String {
         .collect()
 }
 
+/// FNV-1a, 64 bits: a fingerprint of the key names (not a security measure).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
 fn main() {
     let mut tables = Vec::new();
     for lang in LANGS {
@@ -84,6 +96,11 @@ fn main() {
             if placeholders(fr) != placeholders(&table[key]) {
                 panic!("`{key}`: the placeholders differ between fr and {lang}");
             }
+        }
+    }
+    for (lang, table) in LANGS.iter().zip(&tables) {
+        if let Some((key, _)) = table.iter().find(|(_, text)| text.contains(['\n', '\r'])) {
+            panic!("locales/{lang}/ui: `{key}` holds a line break (one text a line in ui.{lang}.txt)");
         }
     }
 
@@ -121,9 +138,26 @@ fn main() {
         writeln!(out, "    Key::{},", variant(key)).unwrap();
     }
     out.push_str("];\n");
+    // A texts file is read only by the build that has the same keys, in the same order.
+    let names: Vec<&str> = reference.keys().map(String::as_str).collect();
+    let header = format!("cocon-ui {} {:016x}", names.len(), fnv1a(names.join("\n").as_bytes()));
+    out.push_str("/// The first line of a texts file made for these keys.\n");
+    writeln!(out, "pub const UI_HEADER: &str = {header:?};").unwrap();
+
+    let out_dir = env::var("OUT_DIR").unwrap();
+    let out_dir = Path::new(&out_dir);
+    // OUT_DIR is <target>/<triple>/<profile>/build/cocon-<hash>/out
+    let content = out_dir.ancestors().nth(3).expect("OUT_DIR has a profile directory").join("cocon-content");
+    fs::create_dir_all(&content).unwrap_or_else(|e| panic!("{}: {e}", content.display()));
     for (lang, table) in LANGS.iter().zip(&tables) {
-        packed(&mut out, &lang.to_uppercase(), reference.keys().map(|key| table[key].as_str()).collect());
+        let mut file = header.clone();
+        for key in reference.keys() {
+            file.push('\n');
+            file.push_str(&table[key]);
+        }
+        let name = format!("ui.{lang}.txt");
+        fs::write(out_dir.join(&name), &file).unwrap();
+        fs::write(content.join(&name), &file).unwrap();
     }
-    let dest = Path::new(&env::var("OUT_DIR").unwrap()).join("i18n.rs");
-    fs::write(dest, out).unwrap();
+    fs::write(out_dir.join("i18n.rs"), out).unwrap();
 }

@@ -377,6 +377,7 @@ function table(r) {
   const s = r.sizes;
   add('First load: index.html + JS + wasm + CSS, brotli', kib(s.firstLoad.brotli), '≤ 250 KiB', s.firstLoad.brotli <= 250 * 1024);
   add('First load, gzip / raw', `${kib(s.firstLoad.gzip)} / ${kib(s.firstLoad.raw)}`);
+  add('Content files preloaded for the first screen (UI texts, messages; French), brotli', kib(s.firstContent.brotli));
   if (r.interactions) {
     const f = r.interactions.firstVisit;
     add('First visit, bytes on the wire for Today to show (as served: brotli)', `${kib(f.beforeContent.bytes)} in ${f.beforeContent.requests.length} requests`);

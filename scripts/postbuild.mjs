@@ -10,9 +10,9 @@
 //     cache name (a hash of every file's name and content).
 // Hashed JS and wasm files are never rewritten: their integrity hashes stay valid.
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { splitWasm } from './split.mjs';
+import { cargoTargetDir, splitWasm } from './split.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error('TRUNK_STAGING_DIR is not set: run this through trunk build');
@@ -45,7 +45,8 @@ const csp = [
 ].join('; ');
 html = html
   .replace('__CSP__', csp)
-  .replace('__NOSCRIPT__', `<span lang="fr">${escapeHtml(fr.app.noscript)}</span> <span lang="en">${escapeHtml(en.app.noscript)}</span>`);
+  .replace('__NOSCRIPT__', `<span lang="fr">${escapeHtml(fr.app.noscript)}</span> <span lang="en">${escapeHtml(en.app.noscript)}</span>`)
+  .replace('__BOOT_FAILED__', `<span lang="fr">${escapeHtml(fr.app.boot_failed)}</span> <span lang="en">${escapeHtml(en.app.boot_failed)}</span>`);
 writeFileSync(indexPath, html);
 
 // 2: the manifest speaks French, like the app's default
@@ -61,6 +62,15 @@ for (const lang of ['fr', 'en']) {
   for (const name of readdirSync(`locales/${lang}`).filter((f) => f.endsWith('.json')).sort()) {
     copyFileSync(`locales/${lang}/${name}`, join(staging, 'content', name.replace(/\.json$/, `.${lang}.json`)));
   }
+}
+
+// 2c: the UI texts, one file a language, as build.rs wrote them for this build's keys
+// (next to Cargo's wasm: <target>/wasm32-unknown-unknown/<profile>/cocon-content/)
+const uiDir = join(cargoTargetDir(), 'wasm32-unknown-unknown', release ? 'release' : 'debug', 'cocon-content');
+for (const lang of ['fr', 'en']) {
+  const from = join(uiDir, `ui.${lang}.txt`);
+  if (!existsSync(from)) throw new Error(`postbuild: ${from} is missing (build.rs writes it): run \`cargo clean -p cocon\` and build again`);
+  copyFileSync(from, join(staging, 'content', `ui.${lang}.txt`));
 }
 
 // 3: the service worker

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Prints every file of a build with its raw, gzip (level 9) and brotli (quality 11) size,
-// and the totals: all files, and what a first visit loads before the app is interactive
-// (index.html and the JS, wasm and CSS it references).
+// and the totals: all files, what a first visit loads before the app is interactive
+// (index.html and the JS, wasm and CSS it references: the budget's "first load"), and
+// the content files index.html preloads for the first screen (its UI texts and
+// messages, in French), counted apart.
 //   node scripts/size-report.mjs [dist] [--json out.json]
 // Also a module: `sizeReport(dir)` gives the same figures, `sizeTable(report)` the table
 // (bench/run.mjs uses both).
@@ -32,22 +34,25 @@ export function sizeReport(dir) {
       gzip: gzipSync(body, { level: 9 }).length,
       brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
       firstLoad: name === 'index.html' || (/\.(js|wasm|css)$/.test(name) && name !== 'sw.js' && index.includes(`/${name}`)),
+      firstContent: name.startsWith('content/') && index.includes(`href="/${name}"`),
     };
   });
-  return { files: rows, total: totals(rows), firstLoad: totals(rows.filter((r) => r.firstLoad)) };
+  return { files: rows, total: totals(rows), firstLoad: totals(rows.filter((r) => r.firstLoad)),
+    firstContent: totals(rows.filter((r) => r.firstContent)) };
 }
 
 /** The report as the lines of a markdown table, sizes in KiB. */
 export function sizeTable(report) {
   const kb = (n) => (n / 1024).toFixed(1);
   const line = (c) => `| ${c.join(' | ')} |`;
-  const { files, total, firstLoad } = report;
+  const { files, total, firstLoad, firstContent } = report;
   return [
     line(['file', 'raw KiB', 'gzip KiB', 'brotli KiB', 'first load']),
     line(['---', '---:', '---:', '---:', ':---:']),
-    ...files.map((r) => line([r.file, kb(r.raw), kb(r.gzip), kb(r.brotli), r.firstLoad ? 'yes' : ''])),
+    ...files.map((r) => line([r.file, kb(r.raw), kb(r.gzip), kb(r.brotli), r.firstLoad ? 'yes' : r.firstContent ? 'content' : ''])),
     line(['**all files**', kb(total.raw), kb(total.gzip), kb(total.brotli), '']),
     line(['**first load**', kb(firstLoad.raw), kb(firstLoad.gzip), kb(firstLoad.brotli), '']),
+    line(['**content preloaded for the first screen**', kb(firstContent.raw), kb(firstContent.gzip), kb(firstContent.brotli), '']),
   ];
 }
 

@@ -23,7 +23,7 @@ const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'ignore',
 const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 
-function cargoTargetDir() {
+export function cargoTargetDir() {
   if (process.env.CARGO_TARGET_DIR) return process.env.CARGO_TARGET_DIR;
   const meta = JSON.parse(execFileSync('cargo', ['metadata', '--format-version', '1', '--no-deps', '--offline'], { encoding: 'utf8' }));
   return meta.target_directory;

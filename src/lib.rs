@@ -122,19 +122,57 @@ const MESSAGES_WAIT_MS: i32 = 1500;
 
 /// Entry point of the web app: replaces the boot screen of `index.html` with the app.
 ///
-/// Today's messages are part of its first screen. `index.html` preloads them while the
-/// wasm downloads, so the app waits for them (at most [`MESSAGES_WAIT_MS`]) and shows
-/// Today whole: nothing moves down when they arrive.
+/// The app needs the texts of its language (`/content/ui.<lang>.txt`) before it shows
+/// anything; if they cannot be had, the boot screen says so. Today's messages are part
+/// of its first screen too: `index.html` preloads both while the wasm downloads, and the
+/// app waits for the messages at most [`MESSAGES_WAIT_MS`], so that Today shows whole
+/// (nothing moves down when they arrive).
 pub fn start() {
     console_error_panic_hook::set_once();
     let lang = settings::load().lang;
-    demo::on_start(lang);
+    wasm_bindgen_futures::spawn_local(async move {
+        match i18n::load(lang).await {
+            Ok(()) => {
+                // a start link may begin a demonstration: its sample is named in `lang`
+                demo::on_start(lang);
+                boot(Boot::Texts);
+            }
+            Err(_) => {
+                if let Some(failed) = document().get_element_by_id("boot-failed") {
+                    let _ = failed.remove_attribute("hidden");
+                }
+            }
+        }
+    });
     wasm_bindgen_futures::spawn_local(async move {
         content::keep_first_messages(lang, content::messages(lang).await);
-        mount_once();
+        boot(Boot::Messages);
     });
-    let later = wasm_bindgen::closure::Closure::once_into_js(mount_once);
+    let later = wasm_bindgen::closure::Closure::once_into_js(|| boot(Boot::Waited));
     let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), MESSAGES_WAIT_MS);
+}
+
+/// What the start has waited for so far.
+#[derive(Clone, Copy)]
+enum Boot {
+    Texts,
+    Messages,
+    Waited,
+}
+
+/// Mounts the app once the texts are there and the messages are too (or took too long).
+fn boot(done: Boot) {
+    thread_local! {
+        static TEXTS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+        static ENOUGH: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    match done {
+        Boot::Texts => TEXTS.with(|t| t.set(true)),
+        Boot::Messages | Boot::Waited => ENOUGH.with(|e| e.set(true)),
+    }
+    if TEXTS.with(|t| t.get()) && ENOUGH.with(|e| e.get()) {
+        mount_once();
+    }
 }
 
 fn mount_once() {

@@ -15,9 +15,11 @@ fn label(lang: Lang) -> Key {
 pub fn LanguagePicker() -> impl IntoView {
     let i18n = use_i18n();
     let choose = move |lang: Lang| {
-        i18n.set_lang(lang);
-        // Only the language changes: the rest of the settings (the export reminder) stays.
-        let _ = settings::update(|s| s.lang = lang);
+        // Once its texts are there. Only the language changes: the rest of the settings
+        // (the export reminder) stays.
+        i18n.set_lang(lang, move || {
+            let _ = settings::update(|s| s.lang = lang);
+        });
     };
     view! {
         <fieldset class="card choices">

@@ -77,6 +77,30 @@ test('after the first visit the app works with the server stopped', async ({ pag
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(fr.directory.title);
   await page.goto(site.url('/settings'));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(fr.settings.title);
+  // The other language's texts were never fetched by the page: they come from the cache.
+  await page.getByRole('radio', { name: fr.settings.language_en }).check();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(en.settings.title);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+});
+
+test('if the texts of the app cannot be loaded, the start screen says so and no data is touched', async ({ page, site }) => {
+  await page.goto(site.url('/'));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(fr.today.title);
+  await page.evaluate(() => localStorage.setItem('cocon.settings', '{"version":1,"lang":"fr"}'));
+  const before = await storedData(page);
+  // A texts file of another version (or none at all): the app does not start half-written.
+  for (const body of ['cocon-ui 1 0000000000000000\nBonjour', null]) {
+    await page.route('**/content/ui.fr.txt', (route) => (body === null ? route.abort() : route.fulfill({ body })));
+    await page.reload();
+    const failed = page.getByRole('alert');
+    await expect(failed).toContainText(fr.app.boot_failed);
+    await expect(failed).toContainText(en.app.boot_failed);
+    await expect(page.getByRole('navigation')).toHaveCount(0);
+    expect(await storedData(page)).toEqual(before);
+    await page.unroute('**/content/ui.fr.txt');
+  }
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(fr.today.title);
 });
 
 function pngSize(buffer) {
