@@ -17,7 +17,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const WASM_OPT_ARGS = ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-reference-types',
+// COCON_WASM_NAMES=1 keeps the functions' names in every module (for a profiler: the
+// code is the same, the files are larger). Never for a build that ships.
+const KEEP_NAMES = process.env.COCON_WASM_NAMES === '1';
+const WASM_OPT_ARGS = [...(KEEP_NAMES ? ['-g'] : []), '-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-reference-types',
   '--enable-sign-ext', '--enable-mutable-globals', '--enable-multivalue'];
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'ignore', 'inherit'] });
 const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -37,6 +40,7 @@ async function optimizeAll(paths) {
   const F = binaryen.Features;
   binaryen.setOptimizeLevel(2);
   binaryen.setShrinkLevel(2);
+  binaryen.setDebugInfo(KEEP_NAMES);
   for (const path of paths) {
     const module = binaryen.readBinary(readFileSync(path));
     module.setFeatures(F.MVP | F.BulkMemory | F.BulkMemoryOpt | F.NontrappingFPToInt | F.ReferenceTypes | F.SignExt
@@ -56,7 +60,7 @@ export async function splitWasm(staging, release) {
     run('wasm-split-cli', [input, split, '--target', 'web', '--out-name', 'cocon']);
     // 2. bind the main module
     const bound = join(work, 'bound');
-    run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--keep-lld-exports', '--out-name', 'cocon', '--out-dir', bound,
+    run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--keep-lld-exports', ...(KEEP_NAMES ? ['--keep-debug'] : []), '--out-name', 'cocon', '--out-dir', bound,
       join(split, 'cocon.wasm')]);
     const modules = readdirSync(split).filter((f) => f.endsWith('.wasm') && f !== 'cocon.wasm').sort();
     const wasmFiles = [[join(bound, 'cocon_bg.wasm'), 'cocon_bg.wasm'], ...modules.map((f) => [join(split, f), f])];

@@ -25,6 +25,12 @@ pub fn provide_family() -> FamilyStore {
     store
 }
 
+/// Whether the stored family has a profile to show (read before the app starts).
+pub fn has_active_profile() -> bool {
+    matches!(crate::storage::read(<Family as Document>::KEY), Ok(Some(raw))
+        if Family::from_json(&raw).is_ok_and(|f| f.active_profile().is_some()))
+}
+
 pub fn use_family() -> FamilyStore {
     expect_context::<FamilyStore>()
 }

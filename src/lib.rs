@@ -16,6 +16,7 @@ pub mod family;
 pub mod i18n;
 pub mod pages;
 pub mod pwa;
+pub mod sections;
 pub mod settings;
 pub mod storage;
 pub mod store;
@@ -26,43 +27,9 @@ use i18n::{I18n, Key};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{lazy_route, path, Lazy, LazyRoute};
+use leptos_router::{path, Lazy};
+use sections::*;
 use pages::{not_found::NotFound, today::TodayPage};
-
-/// A route whose page is split off the main wasm by the release build (scripts/split.mjs)
-/// and fetched the first time it is shown: the first visit loads only what Today needs.
-macro_rules! lazy_page {
-    ($($route:ident => $page:path,)*) => {$(
-        struct $route;
-
-        #[lazy_route]
-        impl LazyRoute for $route {
-            fn data() -> Self {
-                $route
-            }
-
-            fn view(_this: Self) -> AnyView {
-                $page().into_any()
-            }
-        }
-    )*};
-}
-
-lazy_page! {
-    TimelineRoute => pages::timeline::TimelinePage,
-    EventsRoute => pages::events::EventsPage,
-    DirectoryRoute => pages::directory::DirectoryPage,
-    DirectoryEntryRoute => pages::directory::EntryPage,
-    DirectoryImportRoute => pages::directory::ImportPage,
-    DirectoryNewRoute => pages::directory::OwnNewPage,
-    DirectoryEditRoute => pages::directory::OwnEditPage,
-    WellbeingRoute => pages::wellbeing::WellbeingPage,
-    WellbeingCheckRoute => pages::wellbeing::CheckPage,
-    WellbeingResultRoute => pages::wellbeing::ResultPage,
-    WellbeingPrintRoute => pages::wellbeing::PrintPage,
-    SettingsRoute => pages::settings::SettingsPage,
-    DemoRoute => pages::demo::DemoPage,
-}
 
 /// Provides the language (from the stored settings, or the browser's on a first visit)
 /// and keeps `<html lang>` in step with it.
@@ -117,16 +84,18 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// How long the boot screen waits for Today's messages before showing the app anyway.
+/// How long the boot screen waits for Today's messages and module before showing the
+/// app anyway.
 const MESSAGES_WAIT_MS: i32 = 1500;
 
 /// Entry point of the web app: replaces the boot screen of `index.html` with the app.
 ///
 /// The app needs the texts of its language (`/content/ui.<lang>.txt`) before it shows
 /// anything; if they cannot be had, the boot screen says so. Today's messages are part
-/// of its first screen too: `index.html` preloads both while the wasm downloads, and the
-/// app waits for the messages at most [`MESSAGES_WAIT_MS`], so that Today shows whole
-/// (nothing moves down when they arrive).
+/// of its first screen too, and so is Today's module when there is a profile to show:
+/// `index.html` preloads the texts and messages while the wasm downloads, the module is
+/// fetched as soon as the wasm runs, and the app waits for these at most
+/// [`MESSAGES_WAIT_MS`], so that Today shows whole (nothing moves down when they arrive).
 pub fn start() {
     console_error_panic_hook::set_once();
     let lang = settings::load().lang;
@@ -148,6 +117,14 @@ pub fn start() {
         content::keep_first_messages(lang, content::messages(lang).await);
         boot(Boot::Messages);
     });
+    if family::has_active_profile() {
+        wasm_bindgen_futures::spawn_local(async move {
+            sections::preload_calendar().await;
+            boot(Boot::Today);
+        });
+    } else {
+        boot(Boot::Today);
+    }
     let later = wasm_bindgen::closure::Closure::once_into_js(|| boot(Boot::Waited));
     let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), MESSAGES_WAIT_MS);
 }
@@ -157,20 +134,28 @@ pub fn start() {
 enum Boot {
     Texts,
     Messages,
+    Today,
     Waited,
 }
 
-/// Mounts the app once the texts are there and the messages are too (or took too long).
+/// Mounts the app once the texts are there and Today's messages and module are too
+/// (or the wait was long enough: Today then fills in as they arrive).
 fn boot(done: Boot) {
     thread_local! {
         static TEXTS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-        static ENOUGH: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+        static MESSAGES: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+        static TODAY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+        static WAITED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     }
-    match done {
-        Boot::Texts => TEXTS.with(|t| t.set(true)),
-        Boot::Messages | Boot::Waited => ENOUGH.with(|e| e.set(true)),
-    }
-    if TEXTS.with(|t| t.get()) && ENOUGH.with(|e| e.get()) {
+    let flag = match done {
+        Boot::Texts => &TEXTS,
+        Boot::Messages => &MESSAGES,
+        Boot::Today => &TODAY,
+        Boot::Waited => &WAITED,
+    };
+    flag.with(|f| f.set(true));
+    let is = |flag: &'static std::thread::LocalKey<std::cell::Cell<bool>>| flag.with(|f| f.get());
+    if is(&TEXTS) && (is(&WAITED) || (is(&MESSAGES) && is(&TODAY))) {
         mount_once();
     }
 }

@@ -8,6 +8,7 @@ pub mod demo;
 pub mod event_card;
 pub mod icons;
 pub mod language_picker;
+pub mod later;
 pub mod message_card;
 pub mod nav;
 pub mod page;

@@ -1,10 +1,15 @@
 //! Today: where the family stands (day of the 1000, pregnancy week or baby's age), the
 //! day's key messages, the next three things due. On a first visit: onboarding.
+//!
+//! Today for a profile ([`TodayFor`]) is in the calendar section's module
+//! (`crate::sections`): a first visit, with no profile yet, does not download it; a visit
+//! with a profile fetches it at start, while the texts and messages load.
 
 use crate::clock::use_today;
 use crate::components::{
     event_card::EventCard,
     message_card::MessageCard,
+    later::Later,
     page::Page,
     profile_form::ProfileForm,
     stage_text::{day_text, stage_text},
@@ -28,10 +33,15 @@ pub fn TodayPage() -> impl IntoView {
     let active = Memo::new(move |_| family.with(|f| f.active_profile().cloned()));
     view! {
         <Page title=Key::TodayTitle>
-            {move || match active.get() {
-                None => view! { <Onboarding/> }.into_any(),
-                Some(profile) => view! { <ProfileSwitcher/> <TodayFor profile=profile/> }.into_any(),
-            }}
+            <Later>
+                {move || match active.get() {
+                    None => view! { <Onboarding/> }.into_any(),
+                    Some(profile) => view! {
+                        <ProfileSwitcher/>
+                        <Suspense>{Suspend::new(crate::sections::calendar(crate::sections::Page::Today(profile)))}</Suspense>
+                    }.into_any(),
+                }}
+            </Later>
         </Page>
     }
 }
@@ -46,8 +56,12 @@ fn Onboarding() -> impl IntoView {
             f.add_profile(profile);
         });
     });
+    // Today for the new profile is in the calendar section: fetched while the form is
+    // filled in, not before (the first screen needs nothing more than the main module).
+    // Fetched once, however often this runs.
+    let fetch_ahead = move |_: web_sys::FocusEvent| leptos::task::spawn_local(crate::sections::preload_calendar());
     view! {
-        <section aria-labelledby="onboarding-heading">
+        <section aria-labelledby="onboarding-heading" on:focusin=fetch_ahead>
             <h2 id="onboarding-heading">{move || i18n.t(Key::TodayOnboardingHeading)}</h2>
             <p class="lead">{move || i18n.t(Key::TodayOnboardingIntro)}</p>
             <ProfileForm id="" initial=initial on_save=on_save/>
@@ -84,7 +98,7 @@ fn ProfileSwitcher() -> impl IntoView {
 }
 
 #[component]
-fn TodayFor(profile: Profile) -> impl IntoView {
+pub fn TodayFor(profile: Profile) -> impl IntoView {
     let i18n = use_i18n();
     let today = use_today();
     let family = use_family();
@@ -144,54 +158,59 @@ fn TodayFor(profile: Profile) -> impl IntoView {
         </section>
         <crate::pages::wellbeing::RetakeSuggestion/>
 
-        <Show when=move || summary.get().moment.is_some()>
-            <section aria-labelledby="messages-heading">
-                <h2 id="messages-heading">{move || i18n.t(Key::TodayMessagesHeading)}</h2>
-                {move || match todays_messages() {
-                    None => view! { <p aria-busy="true">{move || i18n.t(Key::TodayMessagesLoading)}</p> }.into_any(),
-                    Some(Err(_)) => view! { <p role="alert">{move || i18n.t(Key::TodayMessagesError)}</p> }.into_any(),
-                    Some(Ok(list)) => view! {
-                        <ul class="card-list">
-                            {list.into_iter().map(|m| view! { <li><MessageCard message=m/></li> }).collect_view()}
-                        </ul>
-                    }.into_any(),
+        // The rest in two more tasks (see `Later`): messages, then what is due.
+        <Later>
+            <Show when=move || summary.get().moment.is_some()>
+                <section aria-labelledby="messages-heading">
+                    <h2 id="messages-heading">{move || i18n.t(Key::TodayMessagesHeading)}</h2>
+                    {move || match todays_messages() {
+                        None => view! { <p aria-busy="true">{move || i18n.t(Key::TodayMessagesLoading)}</p> }.into_any(),
+                        Some(Err(_)) => view! { <p role="alert">{move || i18n.t(Key::TodayMessagesError)}</p> }.into_any(),
+                        Some(Ok(list)) => view! {
+                            <ul class="card-list">
+                                {list.into_iter().map(|m| view! { <li><MessageCard message=m/></li> }).collect_view()}
+                            </ul>
+                        }.into_any(),
+                    }}
+                    <p><A href=day_link>{move || i18n.t(Key::TodayMessagesMore)}</A></p>
+                </section>
+            </Show>
+        </Later>
+
+        <Later>
+            <section aria-labelledby="next-heading">
+                <h2 id="next-heading">{move || i18n.t(Key::TodayEventsHeading)}</h2>
+                {move || {
+                    let list = next();
+                    if list.is_empty() {
+                        view! { <p>{move || i18n.t(Key::TodayEventsNone)}</p> }.into_any()
+                    } else {
+                        let profile_id = profile_id.clone();
+                        view! {
+                            <ul class="card-list">
+                                {list.into_iter().map(|e| view! {
+                                    <li><EventCard event=e profile_id=profile_id.clone() compact=true/></li>
+                                }).collect_view()}
+                            </ul>
+                        }.into_any()
+                    }
                 }}
-                <p><A href=day_link>{move || i18n.t(Key::TodayMessagesMore)}</A></p>
+                <p class="links">
+                    <A href="/timeline/events">{move || i18n.t(Key::TodayEventsAll)}</A>
+                    <A href="/timeline">{move || i18n.t(Key::TodayTimelineLink)}</A>
+                </p>
             </section>
-        </Show>
+            // After what the day is about: a reminder, not the news of the day.
+            <crate::components::backup_reminder::BackupReminder/>
 
-        <section aria-labelledby="next-heading">
-            <h2 id="next-heading">{move || i18n.t(Key::TodayEventsHeading)}</h2>
-            {move || {
-                let list = next();
-                if list.is_empty() {
-                    view! { <p>{move || i18n.t(Key::TodayEventsNone)}</p> }.into_any()
-                } else {
-                    let profile_id = profile_id.clone();
-                    view! {
-                        <ul class="card-list">
-                            {list.into_iter().map(|e| view! {
-                                <li><EventCard event=e profile_id=profile_id.clone() compact=true/></li>
-                            }).collect_view()}
-                        </ul>
-                    }.into_any()
-                }
-            }}
-            <p class="links">
-                <A href="/timeline/events">{move || i18n.t(Key::TodayEventsAll)}</A>
-                <A href="/timeline">{move || i18n.t(Key::TodayTimelineLink)}</A>
-            </p>
-        </section>
-        // After what the day is about: a reminder, not the news of the day.
-        <crate::components::backup_reminder::BackupReminder/>
-
-        <Show when=move || !favourites().is_empty()>
-            <section aria-labelledby="favourites-heading">
-                <h2 id="favourites-heading">{move || i18n.t(Key::TodayFavouritesHeading)}</h2>
-                <ul class="card-list">
-                    {move || favourites().into_iter().map(|m| view! { <li><MessageCard message=m/></li> }).collect_view()}
-                </ul>
-            </section>
-        </Show>
+            <Show when=move || !favourites().is_empty()>
+                <section aria-labelledby="favourites-heading">
+                    <h2 id="favourites-heading">{move || i18n.t(Key::TodayFavouritesHeading)}</h2>
+                    <ul class="card-list">
+                        {move || favourites().into_iter().map(|m| view! { <li><MessageCard message=m/></li> }).collect_view()}
+                    </ul>
+                </section>
+            </Show>
+        </Later>
     }
 }

@@ -83,24 +83,28 @@ test('after the first visit the app works with the server stopped', async ({ pag
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 });
 
-test('if the texts of the app cannot be loaded, the start screen says so and no data is touched', async ({ page, site }) => {
-  await page.goto(site.url('/'));
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(fr.today.title);
-  await page.evaluate(() => localStorage.setItem('cocon.settings', '{"version":1,"lang":"fr"}'));
-  const before = await storedData(page);
-  // A texts file of another version (or none at all): the app does not start half-written.
-  for (const body of ['cocon-ui 1 0000000000000000\nBonjour', null]) {
-    await page.route('**/content/ui.fr.txt', (route) => (body === null ? route.abort() : route.fulfill({ body })));
+test.describe('without the service worker (so that the texts file can be replaced)', () => {
+  test.use({ serviceWorkers: 'block' });
+
+  test('if the texts of the app cannot be loaded, the start screen says so and no data is touched', async ({ page, site }) => {
+    await page.goto(site.url('/'));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(fr.today.title);
+    await page.evaluate(() => localStorage.setItem('cocon.settings', '{"version":1,"lang":"fr"}'));
+    const before = await storedData(page);
+    // A texts file of another version (or none at all): the app does not start half-written.
+    for (const body of ['cocon-ui 1 0000000000000000\nBonjour', null]) {
+      await page.route('**/content/ui.fr.txt', (route) => (body === null ? route.abort() : route.fulfill({ body })));
+      await page.reload();
+      const failed = page.getByRole('alert');
+      await expect(failed).toContainText(fr.app.boot_failed);
+      await expect(failed).toContainText(en.app.boot_failed);
+      await expect(page.getByRole('navigation')).toHaveCount(0);
+      expect(await storedData(page)).toEqual(before);
+      await page.unroute('**/content/ui.fr.txt');
+    }
     await page.reload();
-    const failed = page.getByRole('alert');
-    await expect(failed).toContainText(fr.app.boot_failed);
-    await expect(failed).toContainText(en.app.boot_failed);
-    await expect(page.getByRole('navigation')).toHaveCount(0);
-    expect(await storedData(page)).toEqual(before);
-    await page.unroute('**/content/ui.fr.txt');
-  }
-  await page.reload();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(fr.today.title);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(fr.today.title);
+  });
 });
 
 function pngSize(buffer) {
@@ -164,16 +168,37 @@ test('the service worker precaches every file of the build', async ({ page, site
   expect(cached).toEqual([...list].sort());
 });
 
-test('Today loads only the main module; a section\'s module is fetched when it is first opened', async ({ page, site }) => {
+test('a first visit loads only the main module; a section\'s module is fetched when it is first opened', async ({ page, site }) => {
   const wasm = [];
   page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname); });
   await page.goto(site.url('/'));
-  await expect(page.getByRole('navigation', { name: fr.nav.label })).toBeVisible();
+  await expect(page.getByRole('heading', { name: fr.today.onboarding_heading })).toBeVisible();
   await page.waitForLoadState('networkidle');
   expect(wasm, 'the first page fetches the main module only').toEqual([expect.stringMatching(/^\/cocon-[0-9a-f]+_bg\.wasm$/)]);
+  // Filling in the first profile fetches what Today will show for it.
+  await page.getByLabel(fr.profile.name_label).focus();
+  await expect.poll(() => wasm.some((p) => p.startsWith('/split_calendar_'))).toBe(true);
   await page.getByRole('navigation', { name: fr.nav.label }).getByRole('link', { name: fr.nav.directory }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(fr.directory.title);
-  expect(wasm.some((p) => p.includes('directory_route')), 'the directory\'s module, once opened').toBe(true);
+  expect(wasm.some((p) => p.startsWith('/split_directory_')), 'the directory\'s module, once opened').toBe(true);
+  expect(wasm.some((p) => p.startsWith('/split_wellbeing_')), 'not another section\'s').toBe(false);
+});
+
+test('with a profile, Today comes with the calendar section: the Timeline then opens with no other module', async ({ page, site }) => {
+  await page.goto(site.url('/'));
+  await expect(page.getByRole('heading', { name: fr.today.onboarding_heading })).toBeVisible();
+  await page.evaluate(() => localStorage.setItem('cocon.family', JSON.stringify({ version: 1, active: 'p1',
+    profiles: [{ id: 'p1', name: 'Léa', status: { kind: 'born', birth_date: '2026-09-20', term_at_birth: null, due_date: null } }] })));
+  const wasm = [];
+  page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname); });
+  await page.reload();
+  await expect(page.getByText(new RegExp(`^${fr.timeline.stage.day.replace('{n}', '\\d+')}$`))).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(wasm.some((p) => p.startsWith('/split_calendar_'))).toBe(true);
+  const before = wasm.length;
+  await page.getByRole('navigation', { name: fr.nav.label }).getByRole('link', { name: fr.nav.timeline }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(fr.timeline.title);
+  expect(wasm.slice(before)).toEqual([]);
 });
 
 test('a new version is offered, and applying it keeps the parent\'s data', async ({ page, site }) => {
