@@ -2,8 +2,9 @@
 // Trunk post-build hook: runs on the staged build ($TRUNK_STAGING_DIR) before it
 // replaces dist/. It
 //  0. splits the wasm at the lazy routes (scripts/split.mjs);
-//  1. writes the Content-Security-Policy, with the sha256 of each inline script
-//     (Trunk's wasm loader), so no other origin and no 'unsafe-inline' are allowed;
+//  1. writes the first paint (style/boot.css inlined, the style sheets at the end of
+//     <body>) and the Content-Security-Policy, with the sha256 of each inline script
+//     (Trunk's wasm loader) and style, so no other origin and no 'unsafe-inline' are allowed;
 //  2. fills the user-visible texts of index.html and the manifest from locales/, and
 //     copies the content texts of locales/<lang>/*.json into content/;
 //  3. writes the service worker's precache list (every file of the build) and its
@@ -27,13 +28,32 @@ const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 // 1 and 2: index.html
 const indexPath = join(staging, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
+// The first paint: the start screen's style inline, its logo a data: URL, and every style
+// sheet at the end of <body>, so that the start screen is painted without waiting for a
+// file (the app itself starts after the style sheets: its module script waits for them).
+const bootCss = readFileSync('style/boot.css', 'utf8')
+  .replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s*\n\s*/g, '\n').trim();
+const icon = readFileSync('public/icons/icon.svg');
+html = html
+  .replace('__BOOT_CSS__', bootCss)
+  .replace('__BOOT_ICON__', `data:image/svg+xml;base64,${icon.toString('base64')}`);
+const sheets = [...html.matchAll(/\s*<link rel="stylesheet"[^>]*>/g)].map((m) => m[0]);
+if (sheets.length === 0) throw new Error('postbuild: no style sheet link in index.html');
+for (const sheet of sheets) html = html.replace(sheet, '');
+html = html.replace('</body>', `${sheets.map((l) => l.trim()).join('\n')}\n</body>`);
+// ...fetched at once all the same (in <body>, each one would wait for the one before it)
+const preloads = sheets.map((l) => l.trim().replace('rel="stylesheet"', 'rel="preload" as="style"'));
+html = html.replace('</head>', `${preloads.join('\n')}\n</head>`);
+const sha256 = (body) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`;
 const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
-const hashes = inline.map((body) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`);
+const hashes = inline.map(sha256);
+const styleHashes = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => sha256(m[1]));
 const csp = [
   "default-src 'self'",
   `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`.trim(),
-  "style-src 'self'",
-  "img-src 'self'",
+  `style-src 'self' ${styleHashes.join(' ')}`.trim(),
+  // data: for the start screen's logo only (inlined, see above)
+  "img-src 'self' data:",
   "font-src 'self'",
   // trunk serve (development only) reloads the page through a websocket on the same host.
   release ? "connect-src 'self'" : "connect-src 'self' ws://127.0.0.1:* ws://localhost:*",
