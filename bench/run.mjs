@@ -340,16 +340,17 @@ async function measureInteractions(site, seed) {
     result.offlineReload = { runs: offline, medianH1: median(offline.map((o) => o.h1)),
       medianContent: median(offline.map((o) => o.content)), medianFcp: median(offline.map((o) => o.fcp)) };
 
-    // A first visit: the bytes the app needs until Today shows (service workers blocked,
-    // so that none of its precaching is counted), then a whole first visit with the
-    // service worker, until it has precached the app.
-    const firstVisit = async (serviceWorkers) => {
+    // A first visit (no data yet: the onboarding) and a visit with a profile but an empty
+    // cache: the bytes the app needs until its first screen shows (service workers
+    // blocked, so that none of its precaching is counted); then a whole first visit with
+    // the service worker, until it has precached the app.
+    const firstVisit = async (serviceWorkers, seeded = true) => {
       const fresh = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'fr-FR', serviceWorkers });
       const first = await fresh.newPage();
-      await seedStorage(first, site, seed);
+      if (seeded) await seedStorage(first, site, seed);
       const m = site.meter();
       await first.goto(site.url('/'));
-      await first.locator('.summary-day').waitFor();
+      await first.locator(seeded ? '.summary-day' : '#onboarding-heading').waitFor();
       if (serviceWorkers === 'allow') {
         await first.waitForFunction(() => navigator.serviceWorker?.controller, null, { timeout: 30_000 }).catch(() => {});
       }
@@ -357,7 +358,8 @@ async function measureInteractions(site, seed) {
       await fresh.close();
       return m();
     };
-    result.firstVisit = { beforeContent: await firstVisit('block'), withPrecache: await firstVisit('allow') };
+    result.firstVisit = { onboarding: await firstVisit('block', false), beforeContent: await firstVisit('block'),
+      withPrecache: await firstVisit('allow') };
   } finally {
     await browser.close();
   }
@@ -380,7 +382,8 @@ function table(r) {
   add('Content files preloaded for the first screen (UI texts, messages; French), brotli', kib(s.firstContent.brotli));
   if (r.interactions) {
     const f = r.interactions.firstVisit;
-    add('First visit, bytes on the wire for Today to show (as served: brotli)', `${kib(f.beforeContent.bytes)} in ${f.beforeContent.requests.length} requests`);
+    add('First visit (no data yet), bytes on the wire until the onboarding shows (as served: brotli)', `${kib(f.onboarding.bytes)} in ${f.onboarding.requests.length} requests`);
+    add('Visit with a profile and an empty cache, bytes on the wire until Today shows', `${kib(f.beforeContent.bytes)} in ${f.beforeContent.requests.length} requests`);
     add('First visit, bytes on the wire once the service worker has precached the app', `${kib(f.withPrecache.bytes)} in ${f.withPrecache.requests.length} requests`);
   }
   add('All files of the build (precached), brotli', kib(s.total.brotli));

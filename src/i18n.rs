@@ -137,19 +137,20 @@ impl I18n {
         self.lang.get()
     }
 
-    /// Shows `lang` once its texts are loaded (at once if they are), then calls `then`;
-    /// if they cannot be loaded, nothing changes.
-    pub fn set_lang(self, lang: Lang, then: impl FnOnce() + 'static) {
+    /// Shows `lang` once its texts are loaded (at once if they are); if they cannot be
+    /// loaded, nothing changes. Then tells `done` whether the language changed.
+    pub fn set_lang(self, lang: Lang, done: impl FnOnce(bool) + 'static) {
         if is_loaded(lang) {
             self.lang.set(lang);
-            then();
+            done(true);
             return;
         }
         leptos::task::spawn_local(async move {
-            if load(lang).await.is_ok() {
+            let loaded = load(lang).await.is_ok();
+            if loaded {
                 self.lang.set(lang);
-                then();
             }
+            done(loaded);
         });
     }
 
@@ -240,7 +241,7 @@ mod tests {
             assert_eq!(i18n.t(Key::SettingsTitle), "Réglages");
             let done = std::rc::Rc::new(std::cell::Cell::new(false));
             let seen = done.clone();
-            i18n.set_lang(Lang::En, move || seen.set(true));
+            i18n.set_lang(Lang::En, move |changed| seen.set(changed));
             assert_eq!(i18n.t(Key::SettingsTitle), "Settings");
             assert!(done.get(), "the texts are there: the change is immediate");
         });

@@ -40,10 +40,14 @@ test.describe('with an English browser', () => {
   test.use({ locale: 'en-US' });
 
   test('the language follows the browser, then the choice in Settings persists', async ({ page, site }) => {
+    const content = [];
+    page.on('request', (r) => { if (r.url().includes('/content/')) content.push(new URL(r.url()).pathname); });
     await page.goto(site.url('/'));
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(en.today.title);
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     expect(await storedData(page), 'a first visit stores nothing').toEqual({});
+    // Only the English texts are fetched, once each (the preload is the app's fetch).
+    expect(content.sort()).toEqual(['/content/messages.en.json', '/content/messages.json', '/content/ui.en.txt']);
 
     await page.getByRole('link', { name: en.nav.settings }).click();
     await page.getByRole('radio', { name: fr.settings.language_fr }).check();
@@ -53,9 +57,11 @@ test.describe('with an English browser', () => {
       'cocon.settings': '{"version":2,"lang":"fr","backup":{"first_data_on":null,"last_export":null,"snoozed_on":null,"epds_seen":null}}',
     });
 
+    content.length = 0;
     await page.reload();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(fr.settings.title);
     await expect(page.getByRole('radio', { name: fr.settings.language_fr })).toBeChecked();
+    expect(content.filter((p) => p.includes('.en.')), 'the stored French is preloaded, not the browser\'s English').toEqual([]);
     await page.getByRole('link', { name: fr.nav.today }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(fr.today.title);
     const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -104,6 +110,24 @@ test.describe('without the service worker (so that the texts file can be replace
     }
     await page.reload();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(fr.today.title);
+  });
+
+  test('a language whose texts cannot be loaded is not chosen, and the page says so', async ({ page, site }) => {
+    await page.goto(site.url('/settings'));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(fr.settings.title);
+    await page.evaluate(() => localStorage.setItem('cocon.settings', '{"version":1,"lang":"fr"}'));
+    const before = await storedData(page);
+    await page.route('**/content/ui.en.txt', (route) => route.abort());
+    await page.getByRole('radio', { name: fr.settings.language_en }).click();
+    await expect(page.getByRole('alert')).toHaveText(fr.settings.language_failed);
+    await expect(page.getByRole('radio', { name: fr.settings.language_fr })).toBeChecked();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(fr.settings.title);
+    expect(await storedData(page)).toEqual(before);
+    // Once the texts can be had again, the choice works.
+    await page.unroute('**/content/ui.en.txt');
+    await page.getByRole('radio', { name: fr.settings.language_en }).check();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(en.settings.title);
+    await expect(page.getByRole('alert')).toHaveCount(0);
   });
 });
 
