@@ -20,6 +20,7 @@ use crate::domain::due::next_due;
 use crate::domain::profile_draft::ProfileDraft;
 use crate::domain::stage::day_summary;
 use crate::family::use_family;
+use crate::sections;
 use crate::i18n::{use_i18n, Key};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -38,7 +39,7 @@ pub fn TodayPage() -> impl IntoView {
                     None => view! { <Onboarding/> }.into_any(),
                     Some(profile) => view! {
                         <ProfileSwitcher/>
-                        <Suspense>{Suspend::new(crate::sections::calendar(crate::sections::Page::Today(profile)))}</Suspense>
+                        <Suspense>{Suspend::new(sections::show(sections::calendar(sections::Page::Today(profile)), None))}</Suspense>
                     }.into_any(),
                 }}
             </Later>
@@ -59,7 +60,7 @@ fn Onboarding() -> impl IntoView {
     // Today for the new profile is in the calendar section: fetched while the form is
     // filled in, not before (the first screen needs nothing more than the main module).
     // Fetched once, however often this runs.
-    let fetch_ahead = move |_: web_sys::FocusEvent| leptos::task::spawn_local(crate::sections::preload_calendar());
+    let fetch_ahead = move |_: web_sys::FocusEvent| leptos::task::spawn_local(sections::preload_calendar());
     view! {
         <section aria-labelledby="onboarding-heading" on:focusin=fetch_ahead>
             <h2 id="onboarding-heading">{move || i18n.t(Key::TodayOnboardingHeading)}</h2>

@@ -89,7 +89,7 @@ test('after the first visit the app works with the server stopped', async ({ pag
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 });
 
-test.describe('without the service worker (so that the texts file can be replaced)', () => {
+test.describe('without the service worker (so that a file can fail to load)', () => {
   test.use({ serviceWorkers: 'block' });
 
   test('if the texts of the app cannot be loaded, the start screen says so and no data is touched', async ({ page, site }) => {
@@ -110,6 +110,30 @@ test.describe('without the service worker (so that the texts file can be replace
     }
     await page.reload();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(fr.today.title);
+  });
+
+  test('a section that cannot be fetched says so, the app goes on, and it is tried again', async ({ page, site }) => {
+    await page.route('**/split_cocon_*', (route) => route.abort());
+    await page.goto(site.url('/'));
+    await expect(page.getByRole('heading', { name: fr.today.onboarding_heading })).toBeVisible();
+    // Filling in the first profile fetches the calendar section: it fails, quietly.
+    await page.getByLabel(fr.profile.date_label_due, { exact: true }).fill('2027-03-01');
+    await page.getByRole('button', { name: fr.profile.save }).click();
+    await expect(page.getByRole('alert')).toContainText(fr.app.section_failed);
+    const nav = page.getByRole('navigation', { name: fr.nav.label });
+    await nav.getByRole('link', { name: fr.nav.directory }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(fr.directory.title);
+    await expect(page.getByRole('alert')).toContainText(fr.app.section_failed);
+    await expect(page.getByRole('button', { name: fr.app.retry })).toBeVisible();
+    // The profile was saved: nothing was lost.
+    expect(JSON.parse((await storedData(page))['cocon.family']).profiles).toHaveLength(1);
+    // Back online: the next try loads it, in the same page.
+    await page.unroute('**/split_cocon_*');
+    await nav.getByRole('link', { name: fr.nav.wellbeing }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(fr.wellbeing.title);
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await nav.getByRole('link', { name: fr.nav.today }).click();
+    await expect(page.getByText(new RegExp(`^${fr.timeline.stage.day.replace('{n}', '\\d+')}$`))).toBeVisible();
   });
 
   test('a language whose texts cannot be loaded is not chosen, and the page says so', async ({ page, site }) => {
@@ -201,11 +225,11 @@ test('a first visit loads only the main module; a section\'s module is fetched w
   expect(wasm, 'the first page fetches the main module only').toEqual([expect.stringMatching(/^\/cocon-[0-9a-f]+_bg\.wasm$/)]);
   // Filling in the first profile fetches what Today will show for it.
   await page.getByLabel(fr.profile.name_label).focus();
-  await expect.poll(() => wasm.some((p) => p.startsWith('/split_calendar_'))).toBe(true);
+  await expect.poll(() => wasm.some((p) => p.startsWith('/split_cocon_calendar'))).toBe(true);
   await page.getByRole('navigation', { name: fr.nav.label }).getByRole('link', { name: fr.nav.directory }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(fr.directory.title);
-  expect(wasm.some((p) => p.startsWith('/split_directory_')), 'the directory\'s module, once opened').toBe(true);
-  expect(wasm.some((p) => p.startsWith('/split_wellbeing_')), 'not another section\'s').toBe(false);
+  expect(wasm.some((p) => p.startsWith('/split_cocon_directory')), 'the directory\'s module, once opened').toBe(true);
+  expect(wasm.some((p) => p.startsWith('/split_cocon_wellbeing')), 'not another section\'s').toBe(false);
 });
 
 test('with a profile, Today comes with the calendar section: the Timeline then opens with no other module', async ({ page, site }) => {
@@ -218,7 +242,7 @@ test('with a profile, Today comes with the calendar section: the Timeline then o
   await page.reload();
   await expect(page.getByText(new RegExp(`^${fr.timeline.stage.day.replace('{n}', '\\d+')}$`))).toBeVisible();
   await page.waitForLoadState('networkidle');
-  expect(wasm.some((p) => p.startsWith('/split_calendar_'))).toBe(true);
+  expect(wasm.some((p) => p.startsWith('/split_cocon_calendar'))).toBe(true);
   const before = wasm.length;
   await page.getByRole('navigation', { name: fr.nav.label }).getByRole('link', { name: fr.nav.timeline }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(fr.timeline.title);
