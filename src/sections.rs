@@ -39,7 +39,7 @@ fn not_loaded_view(title: Option<Key>) -> AnyView {
         }
     };
     let message = view! {
-        <div class="card" role="alert">
+        <div class="card section-failed" role="alert">
             <p>{tr(Key::AppSectionFailed)}</p>
             <button type="button" class="button" on:click=retry>{tr(Key::AppRetry)}</button>
         </div>
