@@ -106,8 +106,8 @@ mod tests {
     fn every_event() -> Vec<Event> {
         let profiles = [
             Status::Pregnant { date: PregnancyDate::DueDate(d(2027, 3, 1)), babies: Multiplicity::Twins, rank: ChildRank::ThirdOrMore },
-            Status::Born { birth_date: d(2026, 2, 1), term_at_birth: Some(GestationalAge::new(33, 2)), due_date: None },
-            Status::Born { birth_date: d(2025, 6, 1), term_at_birth: None, due_date: None },
+            Status::Born { birth_date: d(2026, 2, 1), term_at_birth: Some(GestationalAge::new(33, 2)), due_date: None, babies: None },
+            Status::Born { birth_date: d(2025, 6, 1), term_at_birth: None, due_date: None, babies: None },
         ];
         profiles
             .into_iter()

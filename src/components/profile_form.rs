@@ -164,17 +164,7 @@ pub fn ProfileForm(
                     />
                     <FieldError field=Field::PregnancyDate error=error id="profile-pregnancy-date-error"/>
                 </div>
-                <Choices
-                    name="babies"
-                    legend=Key::ProfileBabiesLegend
-                    options=vec![
-                        (Multiplicity::Single, Key::ProfileBabiesSingle),
-                        (Multiplicity::Twins, Key::ProfileBabiesTwins),
-                        (Multiplicity::TripletsOrMore, Key::ProfileBabiesTriplets),
-                    ]
-                    selected=Signal::derive(move || draft.with(|d| d.babies))
-                    on_change=Callback::new(move |b| draft.update(|d| d.babies = b))
-                />
+                {babies_choices(draft, Key::ProfileBabiesLegend)}
                 <Choices
                     name="rank"
                     legend=Key::ProfileRankLegend
@@ -238,6 +228,8 @@ pub fn ProfileForm(
                     </div>
                     <FieldError field=Field::Term error=error id="profile-term-error"/>
                 </fieldset>
+                // the rest of the second-parent leave depends on it (21 or 28 days)
+                {babies_choices(draft, Key::ProfileBabiesBornLegend)}
             </Show>
 
             <div class="actions">
@@ -249,5 +241,22 @@ pub fn ProfileForm(
                 })}
             </div>
         </form>
+    }
+}
+
+/// How many babies: expected (`legend` says which) or born.
+fn babies_choices(draft: RwSignal<ProfileDraft>, legend: Key) -> impl IntoView {
+    view! {
+        <Choices
+            name="babies"
+            legend=legend
+            options=vec![
+                (Multiplicity::Single, Key::ProfileBabiesSingle),
+                (Multiplicity::Twins, Key::ProfileBabiesTwins),
+                (Multiplicity::TripletsOrMore, Key::ProfileBabiesTriplets),
+            ]
+            selected=Signal::derive(move || draft.with(|d| d.babies))
+            on_change=Callback::new(move |b| draft.update(|d| d.babies = b))
+        />
     }
 }

@@ -565,7 +565,7 @@ mod tests {
         let p = family.add_profile(Profile {
             id: String::new(),
             name: "Léa".into(),
-            status: Status::Born { birth_date: d(2026, 9, 20), term_at_birth: None, due_date: None },
+            status: Status::Born { birth_date: d(2026, 9, 20), term_at_birth: None, due_date: None, babies: None },
         });
         family.mark_done(&p, "exam-8d", d(2026, 9, 25));
         family.add_own_event(&p, OwnEvent { id: String::new(), title: "Kiné".into(), date: d(2026, 12, 10), note: Some("10 h".into()) });

@@ -48,8 +48,8 @@ impl Sample {
                 babies: Multiplicity::Single,
                 rank: ChildRank::First,
             },
-            Sample::Newborn => Status::Born { birth_date: today - Days::new(21), term_at_birth: None, due_date: None },
-            Sample::Toddler => Status::Born { birth_date: add_months(today, -14), term_at_birth: None, due_date: None },
+            Sample::Newborn => born(today - Days::new(21)),
+            Sample::Toddler => born(add_months(today, -14)),
         };
         let mut family = Family::default();
         let id = family.add_profile(Profile { id: String::new(), name: name.to_string(), status });
@@ -59,6 +59,11 @@ impl Sample {
         }
         family
     }
+}
+
+/// One baby born on `birth_date`, term and due date not given.
+fn born(birth_date: NaiveDate) -> Status {
+    Status::Born { birth_date, term_at_birth: None, due_date: None, babies: Some(Multiplicity::Single) }
 }
 
 /// The value of the `demo` parameter of an address's query string (`""` for a bare

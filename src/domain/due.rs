@@ -201,7 +201,7 @@ mod tests {
         events_for(&Profile {
             id: "p1".into(),
             name: "Léa".into(),
-            status: Status::Born { birth_date: d(2026, 9, 20), term_at_birth: None, due_date: None },
+            status: Status::Born { birth_date: d(2026, 9, 20), term_at_birth: None, due_date: None, babies: None },
         })
     }
 

@@ -245,7 +245,7 @@ mod tests {
         Profile {
             id: String::new(),
             name: name.into(),
-            status: Status::Born { birth_date: date(2026, 1, 10), term_at_birth: None, due_date: None },
+            status: Status::Born { birth_date: date(2026, 1, 10), term_at_birth: None, due_date: None, babies: None },
         }
     }
 

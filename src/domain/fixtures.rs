@@ -23,5 +23,5 @@ pub fn pregnant_since(last_period: NaiveDate) -> Profile {
 
 /// A child born on `birth`, at `term` if known.
 pub fn born(birth: NaiveDate, term: Option<GestationalAge>) -> Profile {
-    profile(Status::Born { birth_date: birth, term_at_birth: term, due_date: None })
+    profile(Status::Born { birth_date: birth, term_at_birth: term, due_date: None, babies: None })
 }

@@ -124,7 +124,7 @@ impl ProfileDraft {
                     (None, Some(_)) => return Err(err(Field::Term, Problem::Missing)),
                     (Some(weeks), days) => Some(GestationalAge::new(weeks, days.unwrap_or(0))),
                 };
-                Status::Born { birth_date, term_at_birth, due_date: None }
+                Status::Born { birth_date, term_at_birth, due_date: None, babies: Some(self.babies) }
             }
         };
         let profile = Profile { id: id.to_string(), name, status };
@@ -148,8 +148,9 @@ impl ProfileDraft {
                 draft.babies = *babies;
                 draft.rank = *rank;
             }
-            Status::Born { birth_date, term_at_birth, .. } => {
+            Status::Born { birth_date, term_at_birth, babies, .. } => {
                 draft.situation = Situation::Born;
+                draft.babies = babies.unwrap_or_default();
                 draft.birth_date = iso(*birth_date);
                 if let Some(term) = term_at_birth {
                     draft.term_weeks = term.weeks.to_string();
@@ -223,6 +224,11 @@ mod tests {
         assert_eq!(born("2026-10-01", "33", "9").to_profile("p1", today()).unwrap_err().field, Field::Term);
         assert_eq!(born("2026-10-01", "", "3").to_profile("p1", today()).unwrap_err(), err(Field::Term, Problem::Missing));
         assert_eq!(born("2026-10-01", "trente", "").to_profile("p1", today()).unwrap_err(), err(Field::Term, Problem::NotANumber));
+        // The number of babies born is kept, and shown again to edit it.
+        let twins = ProfileDraft { babies: Multiplicity::Twins, ..born("2026-10-01", "", "") };
+        let p = twins.to_profile("p1", today()).unwrap();
+        assert!(matches!(p.status, Status::Born { babies: Some(Multiplicity::Twins), .. }));
+        assert_eq!(ProfileDraft::from_profile(&p), twins);
     }
 
     #[test]

@@ -112,7 +112,7 @@ mod tests {
         let p = profile(Status::Born {
             birth_date: date(2026, 1, 31),
             term_at_birth: Some(GestationalAge::new(32, 0)),
-            due_date: None,
+            due_date: None, babies: None,
         });
         let s = day_summary(&p, date(2026, 3, 31));
         let Stage::Born { age, corrected } = s.stage else { panic!("{s:?}") };
@@ -128,7 +128,7 @@ mod tests {
 
     #[test]
     fn late_moments_are_clamped_to_the_messages_range() {
-        let p = profile(Status::Born { birth_date: date(2024, 1, 1), term_at_birth: None, due_date: None });
+        let p = profile(Status::Born { birth_date: date(2024, 1, 1), term_at_birth: None, due_date: None, babies: None });
         assert_eq!(day_summary(&p, date(2027, 6, 1)).moment, Some(Moment::Child { age_days: MAX_AGE_DAYS }));
         let p = pregnant_since(date(2026, 1, 1));
         assert_eq!(day_summary(&p, date(2026, 12, 1)).moment, Some(Moment::Pregnancy { sa_week: MAX_SA_WEEK }));

@@ -269,7 +269,7 @@ mod tests {
         let profile = Profile {
             id: "p1".into(),
             name: "Léa".into(),
-            status: Status::Born { birth_date: d(2026, 9, 20), term_at_birth: None, due_date: None },
+            status: Status::Born { birth_date: d(2026, 9, 20), term_at_birth: None, due_date: None, babies: None },
         };
         let events = events_for(&profile);
         let birth = events.iter().find(|e| e.id == "vaccine-birth").expect("birth slot");

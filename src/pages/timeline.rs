@@ -65,10 +65,10 @@ impl Projection {
     pub fn new(profile: &Profile, today: NaiveDate) -> Option<Projection> {
         let pregnancy = profile.pregnancy()?;
         let assumed_birth = match &profile.status {
-            Status::Pregnant { .. } => {
+            Status::Pregnant { babies, .. } => {
                 let birth = pregnancy.due_date().max(add_days(today, 1));
                 let born = Profile {
-                    status: Status::Born { birth_date: birth, term_at_birth: None, due_date: None },
+                    status: Status::Born { birth_date: birth, term_at_birth: None, due_date: None, babies: Some(*babies) },
                     ..profile.clone()
                 };
                 Some((birth, born))
@@ -901,7 +901,7 @@ mod tests {
         profile(Status::Born {
             birth_date: d(2026, 1, 31),
             term_at_birth: Some(GestationalAge::new(33, 0)),
-            due_date: None,
+            due_date: None, babies: None,
         })
     }
 

@@ -72,13 +72,15 @@ test('after the birth: the age, an event done, all kept after reload and offline
   await page.goto(site.url('/'));
   await page.getByRole('radio', { name: fr.profile.situation_pregnant }).check();
   await page.getByLabel(fr.profile.date_label_due, { exact: true }).fill('2026-11-25');
+  await page.getByRole('group', { name: fr.profile.babies_legend }).getByRole('radio', { name: fr.profile.babies_twins }).check();
   await page.getByRole('button', { name: fr.profile.save }).click();
   await expect(page.getByText(fill(fr.timeline.stage.sa, { weeks: 40, days: 5 }))).toBeVisible();
 
-  // The baby is born: edit the profile in Settings.
+  // The babies are born: edit the profile in Settings; the number of babies is kept.
   await page.getByRole('link', { name: fr.nav.settings }).click();
   await page.getByRole('button', { name: fill(fr.settings.profile_edit, { name: fr.profile.name_default }) }).click();
   await page.getByRole('radio', { name: fr.profile.situation_born }).check();
+  await expect(page.getByRole('group', { name: fr.profile.babies_born_legend }).getByRole('radio', { name: fr.profile.babies_twins })).toBeChecked();
   await page.getByLabel(fr.profile.birth_label).fill('2026-11-20');
   await page.getByRole('button', { name: fr.profile.save }).click();
   await expect(page.getByText(fill(fr.settings.profile_born, { date: '20 novembre 2026' }))).toBeVisible();
@@ -92,9 +94,11 @@ test('after the birth: the age, an event done, all kept after reload and offline
   await expect(heading1(page)).toHaveText(fr.events.page_title);
   await page.getByRole('button', { name: fill(fr.events.about, { action: fr.events.mark_done, title: fr.events.title['exam-8d'] }) }).click();
   await expect(page.getByText(fill(fr.events.done_on, { date: '23 novembre 2026' }), { exact: true })).toBeVisible();
+  // Twins: the rest of the second-parent leave is 28 days.
+  await expect(page.getByText(fr.events.note['second-parent-leave-remaining-28-days'])).toBeVisible();
 
   const expected = await stored(page);
-  expect(expected.profiles[0].status).toEqual({ kind: 'born', birth_date: '2026-11-20', term_at_birth: null, due_date: null });
+  expect(expected.profiles[0].status).toEqual({ kind: 'born', birth_date: '2026-11-20', term_at_birth: null, due_date: null, babies: 'twins' });
   expect(expected.done).toEqual({ p1: { 'exam-8d': '2026-11-23' } });
 
   await page.reload();

@@ -108,8 +108,11 @@ pub const NOTE_ROTAVIRUS_DOSE_3_ROTATEQ: &str = "rotavirus-dose-3-rotateq-only";
 /// Abrysvo for the mother: at least 14 days before birth, during the seasonal campaign.
 pub const NOTE_RSV_MATERNAL_CONDITION: &str = "rsv-maternal-14-days-before-birth-in-season";
 /// The rest of the second-parent leave: 21 days (28 for multiple births) within 6
-/// months of birth, in up to 2 periods of at least 5 days.
+/// months of birth, in up to 2 periods of at least 5 days; by the number of babies
+/// when it is known.
 pub const NOTE_SECOND_PARENT_REMAINING: &str = "second-parent-leave-remaining-21-or-28-days";
+pub const NOTE_SECOND_PARENT_REMAINING_ONE: &str = "second-parent-leave-remaining-21-days";
+pub const NOTE_SECOND_PARENT_REMAINING_MULTIPLE: &str = "second-parent-leave-remaining-28-days";
 
 const SRC_PRENATAL_F963: &str = "service-public-pregnancy";
 const SRC_PRENATAL_VISITS: &str = "prenatal-visits";
@@ -141,7 +144,7 @@ pub fn events_for(profile: &Profile) -> Vec<Event> {
         Status::Pregnant { date, babies, rank } => {
             pregnancy_events(&date.pregnancy(), *babies, *rank)
         }
-        Status::Born { birth_date, .. } => child_events(*birth_date),
+        Status::Born { birth_date, babies, .. } => child_events(*birth_date, *babies),
     };
     crate::domain::sort::sort_by_key(&mut events, |e| (e.from, e.to, e.id));
     events
@@ -441,7 +444,7 @@ const VACCINE_SLOTS: [VaccineSlot; 9] = [
 /// declaration, second-parent leave (3 + 4 days, then the rest within 6 months), the new
 /// birth leave for births from 2026 (to check), the postnatal interviews, the 12
 /// mandatory exams and the 9 vaccination slots. All follow the chronological age.
-pub fn child_events(birth_date: NaiveDate) -> Vec<Event> {
+pub fn child_events(birth_date: NaiveDate, babies: Option<Multiplicity>) -> Vec<Event> {
     let mut events = vec![
         Event {
             mandatory: true,
@@ -465,7 +468,11 @@ pub fn child_events(birth_date: NaiveDate) -> Vec<Event> {
             SRC_SECOND_PARENT_LEAVE,
         ),
         Event {
-            note: Some(NOTE_SECOND_PARENT_REMAINING),
+            note: Some(match babies {
+                None => NOTE_SECOND_PARENT_REMAINING,
+                Some(Multiplicity::Single) => NOTE_SECOND_PARENT_REMAINING_ONE,
+                Some(Multiplicity::Twins | Multiplicity::TripletsOrMore) => NOTE_SECOND_PARENT_REMAINING_MULTIPLE,
+            }),
             ..event(
                 "second-parent-leave-remaining",
                 EventKind::Leave,
@@ -553,7 +560,7 @@ mod tests {
         Profile {
             id: "p".into(),
             name: "Bébé".into(),
-            status: Status::Born { birth_date: birth, term_at_birth: term, due_date: due },
+            status: Status::Born { birth_date: birth, term_at_birth: term, due_date: due, babies: None },
         }
     }
 
@@ -712,6 +719,16 @@ mod tests {
             window(events, "second-parent-leave-remaining"),
             (add_days(birth, 7), add_days(add_months(birth, 6), -1))
         );
+        // Its length: 21 days for one baby, 28 for several, both said when not known.
+        let note = |babies| find(&child_events(birth, babies), "second-parent-leave-remaining").note;
+        assert_eq!(note(None), Some(NOTE_SECOND_PARENT_REMAINING));
+        assert_eq!(note(Some(Multiplicity::Single)), Some(NOTE_SECOND_PARENT_REMAINING_ONE));
+        assert_eq!(note(Some(Multiplicity::Twins)), Some(NOTE_SECOND_PARENT_REMAINING_MULTIPLE));
+        assert_eq!(note(Some(Multiplicity::TripletsOrMore)), Some(NOTE_SECOND_PARENT_REMAINING_MULTIPLE));
+        assert_eq!(
+            window(events, "second-parent-leave-remaining"),
+            (add_days(birth, 7), add_days(add_months(birth, 6), -1))
+        );
         for id in ["exam-8d", "exam-9m", "exam-24-25m"] {
             assert_eq!(find(events, id).note, Some(NOTE_HEALTH_CERTIFICATE));
         }
@@ -759,7 +776,7 @@ mod tests {
 
     #[test]
     fn vaccines_listed_per_slot() {
-        let events = child_events(d(2025, 1, 31));
+        let events = child_events(d(2025, 1, 31), None);
         let ids = |id: &str| -> Vec<(&str, u8)> {
             find(&events, id).vaccines.iter().map(|v| (v.vaccine, v.dose)).collect()
         };

@@ -283,7 +283,7 @@ mod tests {
     fn a_full_export_parses_back() {
         let pregnancy = Pregnancy::from_last_period(d(2025, 1, 1));
         let mut events = pregnancy_events(&pregnancy, Multiplicity::Single, ChildRank::First);
-        events.extend(child_events(d(2025, 10, 20)));
+        events.extend(child_events(d(2025, 10, 20), None));
         let own = vec![
             OwnEvent {
                 id: "rdv-1".into(),
@@ -392,7 +392,7 @@ mod tests {
     fn an_independent_parser_reads_the_export() {
         let p = Pregnancy::from_due_date(d(2027, 3, 15));
         let mut events = pregnancy_events(&p, Multiplicity::Twins, ChildRank::Second);
-        events.extend(child_events(d(2027, 3, 10)));
+        events.extend(child_events(d(2027, 3, 10), None));
         let own = [OwnEvent {
             id: "own1".into(),
             title: "Sage-femme; cabinet, rue de l'Église 👶".into(),

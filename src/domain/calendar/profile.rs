@@ -59,6 +59,10 @@ pub enum Status {
         /// The due date the pregnancy had, if known.
         #[serde(default, deserialize_with = "crate::domain::iso_date::de::optional")]
         due_date: Option<NaiveDate>,
+        /// The number of babies born, if given (profiles made before it was asked have
+        /// none; it is not written when unknown, so those documents stay as they were).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        babies: Option<Multiplicity>,
     },
 }
 
@@ -178,7 +182,7 @@ impl Status {
         match self {
             Status::TryingToConceive => Ok(()),
             Status::Pregnant { date, .. } => validate_pregnancy_date(*date, today),
-            Status::Born { birth_date, term_at_birth, due_date } => {
+            Status::Born { birth_date, term_at_birth, due_date, .. } => {
                 validate_birth(*birth_date, *term_at_birth, *due_date, today)
             }
         }
@@ -192,7 +196,7 @@ impl Status {
         match self {
             Status::TryingToConceive => None,
             Status::Pregnant { date, .. } => Some(date.pregnancy()),
-            Status::Born { birth_date, term_at_birth, due_date } => {
+            Status::Born { birth_date, term_at_birth, due_date, .. } => {
                 Some(match (due_date, term_at_birth) {
                     (Some(due), _) => Pregnancy::from_due_date(*due),
                     (None, Some(term)) => Pregnancy::from_last_period(add_days(
@@ -208,7 +212,7 @@ impl Status {
     /// The child, once born. Its term at birth is the one given, else the one implied by
     /// the due date (birth - DDR), when that is plausible.
     pub fn child(&self) -> Option<Child> {
-        let Status::Born { birth_date, term_at_birth, due_date } = self else {
+        let Status::Born { birth_date, term_at_birth, due_date, .. } = self else {
             return None;
         };
         let implied = due_date.and_then(|due| implied_term(*birth_date, due));
@@ -338,7 +342,7 @@ mod tests {
         Profile {
             id: "p2".into(),
             name: "Léa".into(),
-            status: Status::Born { birth_date: birth, term_at_birth: term, due_date: due },
+            status: Status::Born { birth_date: birth, term_at_birth: term, due_date: due, babies: None },
         }
     }
 
@@ -362,11 +366,23 @@ mod tests {
         assert_eq!(serde_json::to_string(&profile).expect("serialises"), json);
         assert_eq!(serde_json::from_str::<Profile>(json).expect("reads"), profile);
 
+        // The number of babies born is written when known, and only then: a profile made
+        // before it was asked reads and writes back as it was.
+        let twins = Profile {
+            status: Status::Born { birth_date: d(2025, 3, 1), term_at_birth: None, due_date: None, babies: Some(Multiplicity::Twins) },
+            ..born(d(2025, 3, 1), None, None)
+        };
+        let json = r#"{"id":"p2","name":"Léa","status":{"kind":"born","birth_date":"2025-03-01","term_at_birth":null,"due_date":null,"babies":"twins"}}"#;
+        assert_eq!(serde_json::to_string(&twins).expect("serialises"), json);
+        assert_eq!(serde_json::from_str::<Profile>(json).expect("reads"), twins);
+        let unknown = born(d(2025, 3, 1), None, None);
+        assert!(!serde_json::to_string(&unknown).expect("serialises").contains("babies"));
+
         let short =
             r#"{"id":"p2","name":"Léa","status":{"kind":"born","birth_date":"2025-03-01"}}"#;
         assert_eq!(
             serde_json::from_str::<Profile>(short).expect("reads").status,
-            Status::Born { birth_date: d(2025, 3, 1), term_at_birth: None, due_date: None }
+            Status::Born { birth_date: d(2025, 3, 1), term_at_birth: None, due_date: None, babies: None }
         );
 
         let ttc = r#"{"id":"x","name":"Bébé","status":{"kind":"trying_to_conceive"}}"#;

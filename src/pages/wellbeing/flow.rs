@@ -317,7 +317,7 @@ mod tests {
     #[test]
     fn when_follows_the_profile() {
         assert_eq!(when_of(&Status::TryingToConceive), None);
-        let born = Status::Born { birth_date: today(), term_at_birth: None, due_date: None };
+        let born = Status::Born { birth_date: today(), term_at_birth: None, due_date: None, babies: None };
         assert_eq!(when_of(&born), Some(When::Postpartum));
     }
 }
