@@ -104,7 +104,7 @@ pub fn start() {
             Ok(()) => {
                 // a start link may begin a demonstration: its sample is named in `lang`
                 demo::on_start(lang);
-                boot(Boot::Texts);
+                boot(|b| b.texts = true);
             }
             Err(_) => {
                 if let Some(failed) = document().get_element_by_id("boot-failed") {
@@ -115,47 +115,49 @@ pub fn start() {
     });
     wasm_bindgen_futures::spawn_local(async move {
         content::keep_first_messages(lang, content::messages(lang).await);
-        boot(Boot::Messages);
+        boot(|b| b.messages = true);
     });
     if family::has_active_profile() {
         wasm_bindgen_futures::spawn_local(async move {
             sections::preload_calendar().await;
-            boot(Boot::Today);
+            boot(|b| b.today = true);
         });
     } else {
-        boot(Boot::Today);
+        boot(|b| b.today = true);
     }
-    let later = wasm_bindgen::closure::Closure::once_into_js(|| boot(Boot::Waited));
+    let later = wasm_bindgen::closure::Closure::once_into_js(|| boot(|b| b.waited = true));
     let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), MESSAGES_WAIT_MS);
 }
 
 /// What the start has waited for so far.
-#[derive(Clone, Copy)]
-enum Boot {
-    Texts,
-    Messages,
-    Today,
-    Waited,
+#[derive(Clone, Copy, Default)]
+struct Boot {
+    texts: bool,
+    messages: bool,
+    today: bool,
+    waited: bool,
 }
 
-/// Mounts the app once the texts are there and Today's messages and module are too
-/// (or the wait was long enough: Today then fills in as they arrive).
-fn boot(done: Boot) {
-    thread_local! {
-        static TEXTS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-        static MESSAGES: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-        static TODAY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-        static WAITED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+impl Boot {
+    /// The app shows once its texts are there, and Today's messages and module too, or
+    /// the wait was long enough (Today then fills in as they arrive).
+    fn ready(self) -> bool {
+        self.texts && (self.waited || (self.messages && self.today))
     }
-    let flag = match done {
-        Boot::Texts => &TEXTS,
-        Boot::Messages => &MESSAGES,
-        Boot::Today => &TODAY,
-        Boot::Waited => &WAITED,
-    };
-    flag.with(|f| f.set(true));
-    let is = |flag: &'static std::thread::LocalKey<std::cell::Cell<bool>>| flag.with(|f| f.get());
-    if is(&TEXTS) && (is(&WAITED) || (is(&MESSAGES) && is(&TODAY))) {
+}
+
+/// Notes what has arrived, and mounts the app once [`Boot::ready`].
+fn boot(arrived: impl FnOnce(&mut Boot)) {
+    thread_local! {
+        static BOOT: std::cell::Cell<Boot> = std::cell::Cell::new(Boot::default());
+    }
+    let now = BOOT.with(|state| {
+        let mut now = state.get();
+        arrived(&mut now);
+        state.set(now);
+        now
+    });
+    if now.ready() {
         mount_once();
     }
 }
@@ -171,4 +173,19 @@ fn mount_once() {
         boot.remove();
     }
     leptos::mount::mount_to_body(App);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Boot;
+
+    #[test]
+    fn the_app_shows_with_its_texts_and_whole_today_or_after_the_wait() {
+        let with = |texts, messages, today, waited| Boot { texts, messages, today, waited }.ready();
+        assert!(with(true, true, true, false), "everything there");
+        assert!(with(true, false, false, true), "waited long enough: Today fills in after");
+        assert!(!with(true, true, false, false), "Today's module still coming");
+        assert!(!with(true, false, true, false), "the messages still coming");
+        assert!(!with(false, true, true, true), "never without the texts, however long it waited");
+    }
 }
