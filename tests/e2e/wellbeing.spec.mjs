@@ -298,3 +298,37 @@ test('offline, the whole check works and item 10 leads to the safety screen even
   await expect(page.getByText(fr.wellbeing.tier.low, { exact: true })).toBeVisible();
   expect((await history(page)).checks.map((c) => c.total)).toEqual([1]);
 });
+
+test('the Back button goes back a question, then to the introduction, then out; answers are kept', async ({ page, site }) => {
+  await page.goto(site.url('/wellbeing'));
+  await page.getByRole('button', { name: fr.wellbeing.epds.start }).click();
+  await begin(page, fr, 'mother', 'postpartum');
+  for (const [n, points] of [[1, 1], [2, 0]]) {
+    await answer(page, 'fr', n, points);
+    await page.getByRole('button', { name: fr.wellbeing.check.next, exact: true }).click();
+  }
+  await expect(itemGroup(page, 'fr', 3)).toBeVisible();
+  const chosen = (n, points) => itemGroup(page, 'fr', n)
+    .getByRole('radio', { name: ITEMS.fr.items[n - 1].answers.find((a) => a.points === points).text, exact: true });
+
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 2, name: ITEMS.fr.items[1].text })).toBeFocused();
+  await expect(chosen(2, 0)).toBeChecked();
+  await page.goBack();
+  await expect(chosen(1, 1)).toBeChecked();
+  // Forward again with the page's own button, then Back twice: to the introduction.
+  await page.getByRole('button', { name: fr.wellbeing.check.next, exact: true }).click();
+  await expect(chosen(2, 0)).toBeChecked();
+  await page.goBack();
+  await expect(chosen(1, 1)).toBeChecked();
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 2, name: fr.wellbeing.check.intro_heading })).toBeVisible();
+  await expect(heading1(page)).toHaveText(fr.wellbeing.check.title);
+  // From the introduction, Back leaves the questionnaire; it can be continued.
+  await page.goBack();
+  await expect(heading1(page)).toHaveText(fr.wellbeing.title);
+  await page.getByRole('button', { name: fr.wellbeing.epds.resume }).click();
+  await page.getByRole('button', { name: fr.wellbeing.check.start, exact: true }).click();
+  await expect(chosen(1, 1)).toBeChecked();
+  expect(await history(page), 'nothing saved before the end').toBeUndefined();
+});

@@ -1,8 +1,12 @@
 //! `/wellbeing/check`: the questionnaire. An introduction (what the scale is, who answers
 //! and when), then one item a screen with its progress, back and forward (forward once
 //! answered), then the safety screen when item 10 scored above 0, then the result.
+//!
+//! The phone's Back button: while the items are on screen, the address carries one more
+//! history entry ([`QUESTIONS`]); Back removes it, and the page takes it as "Previous"
+//! (and puts it back) instead of leaving the questionnaire (see [`Flow::back_key`]).
 
-use super::flow::{use_flow, when_of, Flow, Step};
+use super::flow::{use_flow, when_of, BackKey, Flow, Step};
 use super::help::SafetyLines;
 use super::result::ResultView;
 use super::{helplines_resource, items_resource, result_path, SaveError};
@@ -16,7 +20,7 @@ use crate::family::use_family;
 use crate::i18n::{format, use_i18n, Key};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use std::sync::Arc;
 
@@ -51,6 +55,46 @@ fn heading_id(step: Step) -> &'static str {
     }
 }
 
+/// The address while the items are on screen: one history entry above the questionnaire's.
+const QUESTIONS: &str = "/wellbeing/check?at=questions";
+const CHECK: &str = "/wellbeing/check";
+
+fn push(navigate: &impl Fn(&str, NavigateOptions), to: &str) {
+    navigate(to, NavigateOptions { scroll: false, ..Default::default() });
+}
+
+/// Keeps the history entry of the items while they are on screen, and takes its removal
+/// (the Back button) as a step back.
+fn back_key_as_previous(flow: RwSignal<Flow>) {
+    let query = use_query_map();
+    let navigate = use_navigate();
+    Effect::new(move |was: Option<bool>| {
+        let at_questions = query.with(|q| q.get("at").is_some());
+        let on_item = flow.with_untracked(|f| f.item().is_some());
+        match (was, at_questions) {
+            // Opened on the items (continued from Well-being): the entry goes above.
+            (None, false) if on_item => push(&navigate, QUESTIONS),
+            // Opened with the entry but no item to show (a reload): it goes.
+            (None, true) if !on_item => {
+                navigate(CHECK, NavigateOptions { replace: true, scroll: false, ..Default::default() })
+            }
+            (Some(true), false) => match flow.try_update(Flow::back_key) {
+                Some(BackKey::Previous) => {
+                    moved(flow);
+                    push(&navigate, QUESTIONS);
+                }
+                Some(BackKey::Intro) => moved(flow),
+                Some(BackKey::Leave) => {
+                    navigate("/wellbeing", NavigateOptions { replace: true, ..Default::default() })
+                }
+                None => {}
+            },
+            _ => {}
+        }
+        at_questions
+    });
+}
+
 #[component]
 pub fn CheckPage() -> impl IntoView {
     let flow = use_flow();
@@ -66,6 +110,7 @@ pub fn CheckPage() -> impl IntoView {
     let items = items_resource();
     let helplines = helplines_resource();
     let screen = Memo::new(move |_| flow.with(|f| Screen::of(f.step)));
+    back_key_as_previous(flow);
 
     view! {
         <Page title=Key::WellbeingCheckTitle>
@@ -119,10 +164,12 @@ fn Intro(items: Arc<Items>) -> impl IntoView {
     let can_start = move || flow.with(Flow::can_start);
     let respondent = Signal::derive(move || flow.with(|f| f.respondent));
     let when = Signal::derive(move || flow.with(|f| f.when));
+    let navigate = use_navigate();
     let start = move |ev: SubmitEvent| {
         ev.prevent_default();
         if flow.try_update(|f| f.start()).unwrap_or(false) {
             moved(flow);
+            push(&navigate, QUESTIONS);
         }
     };
     view! {
@@ -194,7 +241,12 @@ fn Questions(items: Arc<Items>) -> impl IntoView {
         )
     };
     let back = move |_| {
-        if flow.try_update(|f| f.back()).unwrap_or(false) {
+        if flow.with_untracked(|f| f.item() == Some(1)) {
+            // to the introduction: the items' history entry goes, as with the Back button
+            if let Ok(history) = window().history() {
+                let _ = history.back();
+            }
+        } else if flow.try_update(|f| f.back()).unwrap_or(false) {
             moved(flow);
         }
     };

@@ -31,6 +31,17 @@ pub struct Done {
     pub number: Option<usize>,
 }
 
+/// Where the Back button took the questionnaire (see [`Flow::back_key`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BackKey {
+    /// To the item before: the questionnaire stays open.
+    Previous,
+    /// From item 1 to the introduction.
+    Intro,
+    /// Out of the questionnaire.
+    Leave,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Flow {
     pub respondent: Option<Respondent>,
@@ -132,6 +143,22 @@ impl Flow {
             None => return false,
         }
         true
+    }
+
+    /// The phone's (or browser's) Back button in the questionnaire: on an item, like
+    /// "Previous"; on the safety screen or a result, out of the questionnaire.
+    pub fn back_key(&mut self) -> BackKey {
+        match self.step {
+            Step::Item(n) if n > 1 => {
+                self.step = Step::Item(n - 1);
+                BackKey::Previous
+            }
+            Step::Item(_) => {
+                self.step = Step::Intro;
+                BackKey::Intro
+            }
+            Step::Intro | Step::Safety | Step::Result => BackKey::Leave,
+        }
     }
 
     /// After the last answer: the completed check of `today`, scored with `items` (the
@@ -259,6 +286,35 @@ mod tests {
         // Starting again goes to item 1, answered: forward at once.
         assert!(flow.start());
         assert!(flow.can_go_on());
+    }
+
+    #[test]
+    fn the_back_key_goes_back_an_item_then_to_the_introduction_and_leaves_a_finished_check() {
+        let items = items();
+        let mut flow = Flow::new(Some(When::Postpartum));
+        flow.respondent = Some(Respondent::Mother);
+        flow.start();
+        flow.choose(0);
+        flow.forward();
+        assert_eq!(flow.back_key(), BackKey::Previous);
+        assert_eq!(flow.step, Step::Item(1));
+        assert_eq!(flow.answers.chosen(1), Some(0), "the answer is kept");
+        assert_eq!(flow.back_key(), BackKey::Intro);
+        assert_eq!(flow.step, Step::Intro);
+        assert_eq!(flow.back_key(), BackKey::Leave);
+        // Through to the end: Back then leaves, and does not reopen a saved check.
+        flow.start();
+        for n in 1..=10 {
+            assert_eq!(flow.step, Step::Item(n));
+            flow.choose(0);
+            if n < 10 {
+                flow.forward();
+            }
+        }
+        assert!(flow.finish(&items, today()).is_some());
+        let step = flow.step;
+        assert_eq!(flow.back_key(), BackKey::Leave);
+        assert_eq!(flow.step, step);
     }
 
     #[test]
