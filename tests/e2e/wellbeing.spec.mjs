@@ -332,3 +332,18 @@ test('the Back button goes back a question, then to the introduction, then out; 
   await expect(chosen(1, 1)).toBeChecked();
   expect(await history(page), 'nothing saved before the end').toBeUndefined();
 });
+
+test('after the safety screen and the result, Back leaves the questionnaire for Well-being, its helplines and the check saved once', async ({ page, site }) => {
+  await page.goto(site.url('/wellbeing'));
+  await page.getByRole('button', { name: fr.wellbeing.epds.start }).click();
+  await begin(page, fr, 'mother', 'postpartum');
+  await answerAll(page, 'fr', fr, [0, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
+  await expect(page.getByRole('heading', { name: fr.wellbeing.safety.heading })).toBeFocused();
+  await page.getByRole('button', { name: fr.wellbeing.safety.see_result }).click();
+  await expect(page.getByText(fill(fr.wellbeing.score, { total: 1 }), { exact: true })).toBeVisible();
+  await page.goBack();
+  await expect(heading1(page)).toHaveText(fr.wellbeing.title);
+  await expect(page.getByRole('region', { name: fr.wellbeing.talk.heading }).getByRole('link').first()).toHaveAttribute('href', 'tel:3114');
+  expect((await history(page)).checks).toHaveLength(1);
+});
+
