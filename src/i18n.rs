@@ -43,12 +43,13 @@ pub fn parse_texts(file: &str) -> Result<Vec<&str>, NotOurTexts> {
     Ok(texts)
 }
 
-/// Keeps the texts of `lang` from the content of its texts file, for the app's life.
+/// Keeps the texts of `lang` from the content of its texts file, for the app's life
+/// (the file is kept as it is, its texts are slices of it; a refused file is kept too:
+/// it happens once at most, and the app then does not start).
 pub fn install(lang: Lang, file: String) -> Result<(), NotOurTexts> {
     if is_loaded(lang) {
         return Ok(());
     }
-    parse_texts(&file)?;
     let file: &'static str = Box::leak(file.into_boxed_str());
     let texts = parse_texts(file)?.into_boxed_slice();
     let _ = slot(lang).set(texts);
