@@ -143,6 +143,66 @@ pub const fn anxiety_flag(anxiety: u8, respondent: Respondent) -> bool {
     respondent.thresholds().anxiety_flag(anxiety)
 }
 
+// ---- how a result is said: level and message ----
+
+/// What a check is called wherever it appears: the result, the printed summary, the
+/// history's list, chart and table. It is the tier of the total, except that **item 10
+/// above 0 is a level of its own, whatever the total**: a parent who has just said they
+/// thought of harming themselves is never shown a "low" level, nor the low tier's
+/// reassurance, anywhere that check is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Level {
+    Low,
+    Moderate,
+    High,
+    /// Item 10 scored above 0.
+    SelfHarm,
+}
+
+/// The level of a check of this tier, item 10 above 0 or not (see [`Level`]).
+pub const fn level(tier: Tier, self_harm: bool) -> Level {
+    match (self_harm, tier) {
+        (true, _) => Level::SelfHarm,
+        (false, Tier::Low) => Level::Low,
+        (false, Tier::Moderate) => Level::Moderate,
+        (false, Tier::High) => Level::High,
+    }
+}
+
+/// The message that goes with a result. Item 10 above 0 has messages of its own (talk
+/// about it today, 3114 first), one of them for a high total too; no other message is
+/// shown with it. Mothers and second parents are told of the professionals who see them
+/// (the midwife is named to mothers only). The moment (pregnancy or after the birth) does
+/// not change the words: each message is written to be true at both.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ResultMessage {
+    Low(Respondent),
+    Moderate(Respondent),
+    High(Respondent),
+    /// Item 10 above 0, the total low or moderate.
+    SelfHarm(Respondent),
+    /// Item 10 above 0 and a high total.
+    SelfHarmHighScore(Respondent),
+}
+
+/// The message of a result (see [`ResultMessage`]).
+pub const fn result_message(tier: Tier, self_harm: bool, respondent: Respondent) -> ResultMessage {
+    match (self_harm, tier) {
+        (true, Tier::High) => ResultMessage::SelfHarmHighScore(respondent),
+        (true, _) => ResultMessage::SelfHarm(respondent),
+        (false, Tier::Low) => ResultMessage::Low(respondent),
+        (false, Tier::Moderate) => ResultMessage::Moderate(respondent),
+        (false, Tier::High) => ResultMessage::High(respondent),
+    }
+}
+
+impl ResultMessage {
+    /// Whether this message may reassure (the low tier's, and only when item 10 is 0).
+    pub const fn reassures(self) -> bool {
+        matches!(self, ResultMessage::Low(_))
+    }
+}
+
 // ---- scoring from points ----
 
 /// The points of every item, item 1 first.
@@ -199,6 +259,11 @@ impl EpdsResult {
             anxiety_flag: thresholds.anxiety_flag(anxiety),
             self_harm: self_harm_flag(&points),
         })
+    }
+
+    /// What this result is called (see [`Level`]).
+    pub fn level(&self) -> Level {
+        level(self.tier, self.self_harm)
     }
 
     /// The help to offer, most urgent first (see [`help_for`]).
@@ -617,6 +682,16 @@ impl Check {
         self_harm_flag(&self.points)
     }
 
+    /// What this check is called wherever it is shown (see [`Level`]).
+    pub fn level(&self) -> Level {
+        level(self.tier, self.self_harm())
+    }
+
+    /// The message shown with this check's result (see [`ResultMessage`]).
+    pub fn message(&self) -> ResultMessage {
+        result_message(self.tier, self.self_harm(), self.respondent)
+    }
+
     /// The anxiety flag by the current table.
     pub fn anxiety_flag(&self) -> bool {
         anxiety_flag(self.anxiety, self.respondent)
@@ -1009,6 +1084,10 @@ mod tests {
                 assert_eq!(r.anxiety_flag, reference_anxiety_flag(ref_anxiety, respondent), "{idx:?}");
                 assert_eq!(r.respondent, respondent);
                 assert!(r.total <= MAX_TOTAL && r.anxiety <= MAX_ANXIETY);
+                // Item 10 above 0 is never called low nor reassured, whatever the total.
+                assert_eq!(r.level() == Level::SelfHarm, ref_self_harm, "{idx:?}");
+                let message = result_message(r.tier, r.self_harm, respondent);
+                assert!(!(ref_self_harm && message.reassures()), "{idx:?} {respondent:?}");
             }
             combinations += 1;
             self_harm_count += u32::from(ref_self_harm);
@@ -1490,6 +1569,50 @@ mod tests {
         assert_eq!(HelpRef::Nearby(DirectoryCategory::Midwife).id(), "midwife");
         for r in Respondent::ALL {
             assert_eq!(serde_json::to_string(&r).unwrap(), format!("\"{}\"", r.id()));
+        }
+    }
+
+    // ---- how a result is said ----
+
+    const ALL_TIERS: [Tier; 3] = [Tier::Low, Tier::Moderate, Tier::High];
+
+    #[test]
+    fn item_10_above_zero_is_its_own_level_and_message_whatever_the_total() {
+        for respondent in Respondent::ALL {
+            for tier in ALL_TIERS {
+                assert_eq!(level(tier, true), Level::SelfHarm, "{tier:?}");
+                let message = result_message(tier, true, respondent);
+                assert!(!message.reassures(), "{tier:?} {respondent:?}");
+                let expected = if tier == Tier::High {
+                    ResultMessage::SelfHarmHighScore(respondent)
+                } else {
+                    ResultMessage::SelfHarm(respondent)
+                };
+                assert_eq!(message, expected);
+            }
+            assert_eq!(level(Tier::Low, false), Level::Low);
+            assert_eq!(level(Tier::Moderate, false), Level::Moderate);
+            assert_eq!(level(Tier::High, false), Level::High);
+            assert_eq!(result_message(Tier::Low, false, respondent), ResultMessage::Low(respondent));
+            assert!(result_message(Tier::Low, false, respondent).reassures());
+            assert_eq!(result_message(Tier::Moderate, false, respondent), ResultMessage::Moderate(respondent));
+            assert_eq!(result_message(Tier::High, false, respondent), ResultMessage::High(respondent));
+        }
+    }
+
+    #[test]
+    fn a_stored_check_with_a_low_total_and_item_10_at_one_is_not_low() {
+        // Every item 0 but item 10 at its lowest non-zero answer: total 1, tier low.
+        let points = [0, 0, 0, 0, 0, 0, 0, 0, 0, 1];
+        for respondent in Respondent::ALL {
+            let result = EpdsResult::from_points(points, respondent).unwrap();
+            assert_eq!(result.tier, Tier::Low);
+            assert_eq!(result.level(), Level::SelfHarm);
+            let check = Check::new(date(2026, 12, 3), When::Pregnancy, &result);
+            assert_eq!(check.level(), Level::SelfHarm);
+            assert_eq!(check.message(), ResultMessage::SelfHarm(respondent));
+            let back = Check::from_json(&check.to_json()).unwrap();
+            assert_eq!(back.level(), Level::SelfHarm, "read back from storage");
         }
     }
 }

@@ -8,7 +8,7 @@
 //! Plain Rust, no browser API: tested natively.
 
 use super::decimal::short;
-use super::epds::{retake_due, Check, CheckError, Respondent, Tier, MAX_TOTAL};
+use super::epds::{retake_due, Check, CheckError, Level, Respondent, Tier, MAX_TOTAL};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::fmt;
@@ -58,6 +58,8 @@ pub struct Retake {
     pub respondent: Respondent,
     /// The date of that respondent's latest check.
     pub last: NaiveDate,
+    /// That check answered item 10 above 0: the suggestion says where to talk now.
+    pub self_harm: bool,
 }
 
 impl History {
@@ -173,8 +175,9 @@ impl History {
         Respondent::ALL
             .into_iter()
             .filter_map(|respondent| {
-                let last = self.latest_for(respondent)?.date;
-                retake_due(last, today).then_some(Retake { respondent, last })
+                let latest = self.latest_for(respondent)?;
+                let (last, self_harm) = (latest.date, latest.self_harm());
+                retake_due(last, today).then_some(Retake { respondent, last, self_harm })
             })
             .min_by_key(|r| r.last)
     }
@@ -243,7 +246,8 @@ pub struct ChartPoint {
     pub number: usize,
     pub date: NaiveDate,
     pub total: u8,
-    pub tier: Tier,
+    /// What the check is called: its tier, or item 10 above 0 (see [`Level`]).
+    pub level: Level,
 }
 
 /// A horizontal line where a band starts (the first score of the band).
@@ -296,7 +300,7 @@ pub fn chart(history: &History, respondent: Respondent, frame: ChartFrame) -> Op
                 number,
                 date: check.date,
                 total: check.total,
-                tier: check.tier,
+                level: check.level(),
             }
         })
         .collect();
@@ -465,7 +469,7 @@ mod tests {
         assert_eq!(h.retake_suggestion(today), None);
         assert_eq!(
             h.retake_suggestion(date(2026, 11, 24)),
-            Some(Retake { respondent: Respondent::Mother, last: date(2026, 11, 10) })
+            Some(Retake { respondent: Respondent::Mother, last: date(2026, 11, 10), self_harm: false })
         );
         // An older check does not count once a newer one is there.
         h.add(check(date(2026, 10, 1), Respondent::Mother, 4));
@@ -474,12 +478,12 @@ mod tests {
         h.add(check(date(2026, 11, 3), Respondent::SecondParent, 4));
         assert_eq!(
             h.retake_suggestion(today),
-            Some(Retake { respondent: Respondent::SecondParent, last: date(2026, 11, 3) })
+            Some(Retake { respondent: Respondent::SecondParent, last: date(2026, 11, 3), self_harm: false })
         );
         // Both due: the one waiting longest is named.
         assert_eq!(
             h.retake_suggestion(date(2026, 12, 31)),
-            Some(Retake { respondent: Respondent::SecondParent, last: date(2026, 11, 3) })
+            Some(Retake { respondent: Respondent::SecondParent, last: date(2026, 11, 3), self_harm: false })
         );
         // A clock set back never suggests.
         assert_eq!(h.retake_suggestion(date(2026, 1, 1)), None);
@@ -522,7 +526,7 @@ mod tests {
         assert_eq!(mother.points.len(), 3);
         assert_eq!(mother.points.iter().map(|p| p.number).collect::<Vec<_>>(), [1, 3, 4]);
         assert_eq!(mother.points.iter().map(|p| p.total).collect::<Vec<_>>(), [14, 10, 3]);
-        assert_eq!(mother.points.iter().map(|p| p.tier).collect::<Vec<_>>(), [Tier::High, Tier::Moderate, Tier::Low]);
+        assert_eq!(mother.points.iter().map(|p| p.level).collect::<Vec<_>>(), [Level::High, Level::Moderate, Level::Low]);
         assert_eq!(mother.points.iter().map(|p| p.x).collect::<Vec<_>>(), [28.0, 138.0, 248.0]);
         assert_eq!(mother.points.iter().map(|p| p.y).collect::<Vec<_>>(), [f.y_of(14), f.y_of(10), f.y_of(3)]);
         assert_eq!(mother.points[0].date, date(2026, 10, 1));
@@ -568,5 +572,38 @@ mod tests {
         let xs: Vec<f64> = c.points.iter().map(|p| p.x).collect();
         assert!(xs.windows(2).all(|w| w[0] < w[1]), "left to right in date order: {xs:?}");
         assert_eq!(c.points[0].y, f.plot_bottom());
+    }
+
+    /// A check of this total whose item 10 scored `item_10` (the rest spread as [`check`]).
+    fn check_with_item_10(on: NaiveDate, respondent: Respondent, total: u8, item_10: u8) -> Check {
+        let mut points = [0u8; 10];
+        points[9] = item_10;
+        let mut left = total - item_10;
+        for p in points.iter_mut().take(9) {
+            let take = left.min(3);
+            *p = take;
+            left -= take;
+        }
+        Check::new(on, When::Postpartum, &EpdsResult::from_points(points, respondent).unwrap())
+    }
+
+    #[test]
+    fn a_check_with_item_10_above_zero_is_never_low_on_the_chart_nor_a_casual_retake() {
+        let mut h = History::new();
+        h.add(check_with_item_10(date(2026, 11, 1), Respondent::Mother, 1, 1));
+        h.add(check_with_item_10(date(2026, 11, 2), Respondent::Mother, 14, 2));
+        h.add(check(date(2026, 11, 3), Respondent::Mother, 1));
+        let mother = chart(&h, Respondent::Mother, ChartFrame::default()).unwrap();
+        assert_eq!(mother.points.iter().map(|p| p.level).collect::<Vec<_>>(), [Level::SelfHarm, Level::SelfHarm, Level::Low]);
+        // The retake of a check with item 10 above 0 says so, so Today can say where to talk.
+        let mut h = History::new();
+        h.add(check_with_item_10(date(2026, 11, 1), Respondent::SecondParent, 2, 1));
+        assert_eq!(
+            h.retake_suggestion(date(2026, 11, 23)),
+            Some(Retake { respondent: Respondent::SecondParent, last: date(2026, 11, 1), self_harm: true })
+        );
+        // A newer check without it takes its place.
+        h.add(check(date(2026, 11, 5), Respondent::SecondParent, 2));
+        assert_eq!(h.retake_suggestion(date(2026, 11, 23)).map(|r| r.self_harm), Some(false));
     }
 }

@@ -127,8 +127,11 @@ test('twice through the questionnaire: the safety screen first, results, history
   await expect(page).toHaveURL(site.url('/wellbeing/result/1'));
   await expect(heading1(page)).toHaveText(fr.wellbeing.result.title);
   await expect(page.getByText(fill(fr.wellbeing.score, { total: 12 }), { exact: true })).toBeVisible();
-  await expect(page.getByText(fr.wellbeing.tier.moderate, { exact: true })).toBeVisible();
-  await expect(page.getByText(fr.wellbeing.result.message.moderate)).toBeVisible();
+  // Item 10 above 0: its own level and message, not the moderate tier's "take it again in two weeks".
+  await expect(page.getByText(fr.wellbeing.level.self_harm, { exact: true })).toBeVisible();
+  await expect(page.getByText(fr.wellbeing.result.message.self_harm.mother)).toBeVisible();
+  await expect(page.getByText(fr.wellbeing.level.moderate, { exact: true })).toHaveCount(0);
+  await expect(page.getByText(fr.wellbeing.result.message.moderate.mother)).toHaveCount(0);
   await expect(page.getByText(fr.wellbeing.result.anxiety)).toHaveCount(0);
   // The emergency lines stay on top of this result; then who can help, with hours.
   await expect(page.getByText(fr.wellbeing.safety.result_note)).toBeVisible();
@@ -174,8 +177,8 @@ test('twice through the questionnaire: the safety screen first, results, history
   await answerAll(page, 'fr', fr, [1, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
   await expect(page).toHaveURL(site.url('/wellbeing/result/2'));
   await expect(page.getByText(fill(fr.wellbeing.score, { total: 1 }), { exact: true })).toBeVisible();
-  await expect(page.getByText(fr.wellbeing.tier.low, { exact: true })).toBeVisible();
-  await expect(page.getByText(fr.wellbeing.result.message.low)).toBeVisible();
+  await expect(page.getByText(fr.wellbeing.level.low, { exact: true })).toBeVisible();
+  await expect(page.getByText(fr.wellbeing.result.message.low.mother)).toBeVisible();
   await expect(page.getByRole('heading', { name: fr.wellbeing.safety.heading })).toHaveCount(0);
   expect((await history(page)).checks.map((c) => c.total)).toEqual([12, 1]);
 
@@ -198,7 +201,11 @@ test('twice through the questionnaire: the safety screen first, results, history
   const table = page.getByRole('table', { name: fill(fr.wellbeing.history.table_caption, { who: fr.wellbeing.who_in_text.mother }) });
   await expect(table.locator('tbody tr')).toHaveCount(2);
   await expect(table.locator('tbody tr').first()).toContainText('12');
-  await expect(table.locator('tbody tr').first()).toContainText(fr.wellbeing.tier.moderate);
+  await expect(table.locator('tbody tr').first()).toContainText(fr.wellbeing.level.self_harm);
+  await expect(table.locator('tbody tr').last()).toContainText(fr.wellbeing.level.low);
+  expect(label).toContain(fill(fr.wellbeing.history.chart_point_self_harm, { date: '23 novembre 2026', total: 12 }));
+  await expect(entries.last()).toContainText(fr.wellbeing.level.self_harm);
+  await expect(entries.last()).not.toContainText(fr.wellbeing.level.moderate);
   await axe(page, 'the history');
 
   // Delete the first check, after a confirmation.
@@ -241,6 +248,16 @@ test('a retake is suggested on Today once the last check is 14 days old', async 
   // The active profile is born: "after the birth" is chosen already.
   await page.getByRole('button', { name: fr.wellbeing.epds.start }).click();
   await expect(page.getByRole('radio', { name: fr.wellbeing.check.when_postpartum })).toBeChecked();
+
+  // When that check answered item 10 above 0, the card says where to talk now, 3114 one tap away.
+  const harm = { ...check('2026-11-09'), points: [0, 0, 0, 0, 0, 0, 0, 0, 0, 1] };
+  await page.evaluate((h) => localStorage.setItem('cocon.epds', JSON.stringify(h)), { version: 1, checks: [harm] });
+  await page.goto(site.url('/'));
+  const careful = page.getByRole('region', { name: fr.wellbeing.retake.heading });
+  await expect(careful).toContainText(fill(fr.wellbeing.retake.text_self_harm, { who: fr.wellbeing.who_in_text.mother, date: '9 novembre 2026' }));
+  await expect(careful).not.toContainText(fill(fr.wellbeing.retake.text, { who: fr.wellbeing.who_in_text.mother, date: '9 novembre 2026' }));
+  await expect(careful.locator('a[href="tel:3114"]')).toBeVisible();
+  await axe(page, 'Today with the careful suggestion');
 });
 
 test.describe('in English', () => {
@@ -256,8 +273,8 @@ test.describe('in English', () => {
     await expect(page).toHaveURL(site.url('/wellbeing/result/1'));
     await expect(heading1(page)).toHaveText(en.wellbeing.result.title);
     await expect(page.getByText(fill(en.wellbeing.score, { total: 11 }), { exact: true })).toBeVisible();
-    await expect(page.getByText(en.wellbeing.tier.high, { exact: true })).toBeVisible();
-    await expect(page.getByText(en.wellbeing.result.message.high)).toBeVisible();
+    await expect(page.getByText(en.wellbeing.level.high, { exact: true })).toBeVisible();
+    await expect(page.getByText(en.wellbeing.result.message.high.second_parent)).toBeVisible();
     await expect(page.getByText(en.wellbeing.result.anxiety)).toBeVisible();
     await expect(page.getByText(fill(en.wellbeing.result.taken, {
       date: '23 November 2026', who: en.wellbeing.who.second_parent, when: en.wellbeing.when.pregnancy,
@@ -295,8 +312,52 @@ test('offline, the whole check works and item 10 leads to the safety screen even
   expect(tel).toEqual(['tel:3114', 'tel:15', 'tel:112']);
   await page.getByRole('button', { name: fr.wellbeing.safety.see_result }).click();
   await expect(page.getByText(fill(fr.wellbeing.score, { total: 1 }), { exact: true })).toBeVisible();
-  await expect(page.getByText(fr.wellbeing.tier.low, { exact: true })).toBeVisible();
   expect((await history(page)).checks.map((c) => c.total)).toEqual([1]);
+  // A low total with item 10 above 0: never called low, never reassured; talk about it today.
+  await expect(page.getByText(fr.wellbeing.level.self_harm, { exact: true })).toBeVisible();
+  await expect(page.getByText(fr.wellbeing.result.message.self_harm.mother)).toBeVisible();
+  await expectNoLowFraming(page, fr);
+  await axe(page, 'a low total with item 10 above 0');
+  // The same on the printed summary.
+  await page.getByRole('link', { name: fr.wellbeing.result.print }).click();
+  await expect(heading1(page)).toHaveText(fr.wellbeing.print.title);
+  await expect(page.locator('.wb-summary')).toContainText(fr.wellbeing.level.self_harm);
+  await expect(page.getByText(fr.wellbeing.print.self_harm)).toBeVisible();
+  await expectNoLowFraming(page, fr);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByText(fr.wellbeing.print.self_harm)).toBeVisible();
+  await page.emulateMedia({ media: 'screen' });
+  // And in the history.
+  await page.getByRole('link', { name: fr.nav.wellbeing }).click();
+  await expect(page.locator('.wb-entries > li')).toContainText(fr.wellbeing.level.self_harm);
+  await expect(page.locator('.wb-entries')).not.toContainText(fr.wellbeing.level.low);
+  await expectNoLowFraming(page, fr);
+});
+
+/** No low level nor the low tier's message anywhere on the page. */
+async function expectNoLowFraming(page, t) {
+  await expect(page.getByText(t.wellbeing.level.low, { exact: true })).toHaveCount(0);
+  for (const message of Object.values(t.wellbeing.result.message.low)) {
+    await expect(page.getByText(message)).toHaveCount(0);
+  }
+}
+
+test.describe('in English, item 10 above zero with a low total', () => {
+  test.use({ locale: 'en-GB' });
+
+  test('the second parent is not told the score is low, on the result nor the print', async ({ page, site }) => {
+    await page.goto(site.url('/wellbeing/check'));
+    await begin(page, en, 'second_parent', 'pregnancy');
+    await answerAll(page, 'en', en, [0, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
+    await expect(page.getByRole('heading', { name: en.wellbeing.safety.heading })).toBeFocused();
+    await page.getByRole('button', { name: en.wellbeing.safety.see_result }).click();
+    await expect(page.getByText(en.wellbeing.level.self_harm, { exact: true })).toBeVisible();
+    await expect(page.getByText(en.wellbeing.result.message.self_harm.second_parent)).toBeVisible();
+    await expectNoLowFraming(page, en);
+    await page.getByRole('link', { name: en.wellbeing.result.print }).click();
+    await expect(page.getByText(en.wellbeing.print.self_harm)).toBeVisible();
+    await expectNoLowFraming(page, en);
+  });
 });
 
 test('the Back button goes back a question, then to the introduction, then out; answers are kept', async ({ page, site }) => {

@@ -3,10 +3,10 @@
 //! lines drawn and labelled) and the same figures as a table; then every check, each
 //! opening its result and deletable after a confirmation.
 
-use super::{result_path, score_text, tier_label, who_in_text, who_label};
+use super::{level_label, result_path, score_text, who_in_text, who_label};
 use crate::components::event_card::focus_later;
 use crate::domain::decimal::short;
-use crate::domain::epds::{Check, Respondent, Tier};
+use crate::domain::epds::{Check, Level, Respondent, Tier};
 use crate::domain::epds_history::{chart, Chart, ChartFrame};
 use crate::domain::lang::Lang;
 use crate::epds_store::use_epds;
@@ -21,11 +21,12 @@ pub fn chart_text(lang: Lang, chart: &Chart) -> String {
         .points
         .iter()
         .map(|p| {
-            format(
-                lang,
-                Key::WellbeingHistoryChartPoint,
-                &[("date", &date_long(lang, p.date)), ("total", &p.total.to_string())],
-            )
+            let key = if p.level == Level::SelfHarm {
+                Key::WellbeingHistoryChartPointSelfHarm
+            } else {
+                Key::WellbeingHistoryChartPoint
+            };
+            format(lang, key, &[("date", &date_long(lang, p.date)), ("total", &p.total.to_string())])
         })
         .collect::<Vec<_>>()
         .join(", ");
@@ -48,11 +49,12 @@ fn respondent_id(respondent: Respondent) -> &'static str {
     }
 }
 
-fn tier_class(tier: Tier) -> &'static str {
-    match tier {
-        Tier::Low => "wb-chart-point wb-chart-point-low",
-        Tier::Moderate => "wb-chart-point wb-chart-point-moderate",
-        Tier::High => "wb-chart-point wb-chart-point-high",
+fn point_class(level: Level) -> &'static str {
+    match level {
+        Level::Low => "wb-chart-point wb-chart-point-low",
+        Level::Moderate => "wb-chart-point wb-chart-point-moderate",
+        Level::High => "wb-chart-point wb-chart-point-high",
+        Level::SelfHarm => "wb-chart-point wb-chart-point-self-harm",
     }
 }
 
@@ -98,7 +100,7 @@ fn Evolution(chart: Chart) -> impl IntoView {
     let points = chart
         .points
         .iter()
-        .map(|p| view! { <circle class=tier_class(p.tier) cx=short(p.x, 1) cy=short(p.y, 1) r="5"></circle> })
+        .map(|p| view! { <circle class=point_class(p.level) cx=short(p.x, 1) cy=short(p.y, 1) r="5"></circle> })
         .collect_view();
     let first = chart.points.first().copied();
     let last = chart.points.last().copied().filter(|_| chart.points.len() > 1);
@@ -123,12 +125,12 @@ fn Evolution(chart: Chart) -> impl IntoView {
         .points
         .iter()
         .map(|p| {
-            let (date, total, tier) = (p.date, p.total, p.tier);
+            let (date, total, level) = (p.date, p.total, p.level);
             view! {
                 <tr>
                     <th scope="row">{move || date_long(i18n.lang(), date)}</th>
                     <td class="wb-num">{total}</td>
-                    <td>{move || tier_label(i18n.lang(), tier)}</td>
+                    <td>{move || level_label(i18n.lang(), level)}</td>
                 </tr>
             }
         })
@@ -180,7 +182,7 @@ fn Evolution(chart: Chart) -> impl IntoView {
 fn Entry(number: usize, check: Check, confirming: RwSignal<Option<usize>>, announce: RwSignal<String>) -> impl IntoView {
     let i18n = use_i18n();
     let store = use_epds();
-    let (date, who, total, tier) = (check.date, check.respondent, check.total, check.tier);
+    let (date, who, total, level) = (check.date, check.respondent, check.total, check.level());
     let args = move |lang: Lang| {
         [("date", date_long(lang, date)), ("who", who_in_text(lang, who).to_string()), ("score", score_text(lang, total))]
     };
@@ -221,7 +223,7 @@ fn Entry(number: usize, check: Check, confirming: RwSignal<Option<usize>>, annou
                         format(
                             lang,
                             Key::WellbeingHistoryEntry,
-                            &[("who", who_label(lang, who)), ("score", &score_text(lang, total)), ("tier", tier_label(lang, tier))],
+                            &[("who", who_label(lang, who)), ("score", &score_text(lang, total)), ("tier", level_label(lang, level))],
                         )
                     }}
                 </span>

@@ -25,7 +25,7 @@ pub use retake::RetakeSuggestion;
 
 use crate::components::page::Page;
 use crate::content;
-use crate::domain::epds::{DirectoryCategory, Items, Respondent, Tier, When};
+use crate::domain::epds::{DirectoryCategory, Items, Level, Respondent, ResultMessage, When};
 use crate::domain::helplines::Helplines;
 use crate::domain::lang::Lang;
 use crate::epds_store::use_epds;
@@ -82,28 +82,36 @@ pub fn when_label(lang: Lang, when: When) -> &'static str {
     )
 }
 
-/// "Score bas" / "Low score".
-pub fn tier_label(lang: Lang, tier: Tier) -> &'static str {
+/// "Score bas" / "Low score"; for item 10 above 0, "Question 10 : à en parler
+/// aujourd'hui" whatever the total (see [`Level`]).
+pub fn level_label(lang: Lang, level: Level) -> &'static str {
     text(
         lang,
-        match tier {
-            Tier::Low => Key::WellbeingTierLow,
-            Tier::Moderate => Key::WellbeingTierModerate,
-            Tier::High => Key::WellbeingTierHigh,
+        match level {
+            Level::Low => Key::WellbeingLevelLow,
+            Level::Moderate => Key::WellbeingLevelModerate,
+            Level::High => Key::WellbeingLevelHigh,
+            Level::SelfHarm => Key::WellbeingLevelSelfHarm,
         },
     )
 }
 
-/// The message of a tier, in plain words.
-pub fn tier_message(lang: Lang, tier: Tier) -> &'static str {
-    text(
-        lang,
-        match tier {
-            Tier::Low => Key::WellbeingResultMessageLow,
-            Tier::Moderate => Key::WellbeingResultMessageModerate,
-            Tier::High => Key::WellbeingResultMessageHigh,
-        },
-    )
+/// The key of a result's message, in plain words (see [`ResultMessage`]).
+pub fn message_key(message: ResultMessage) -> Key {
+    use Respondent::{Mother, SecondParent};
+    use ResultMessage::*;
+    match message {
+        Low(Mother) => Key::WellbeingResultMessageLowMother,
+        Low(SecondParent) => Key::WellbeingResultMessageLowSecondParent,
+        Moderate(Mother) => Key::WellbeingResultMessageModerateMother,
+        Moderate(SecondParent) => Key::WellbeingResultMessageModerateSecondParent,
+        High(Mother) => Key::WellbeingResultMessageHighMother,
+        High(SecondParent) => Key::WellbeingResultMessageHighSecondParent,
+        SelfHarm(Mother) => Key::WellbeingResultMessageSelfHarmMother,
+        SelfHarm(SecondParent) => Key::WellbeingResultMessageSelfHarmSecondParent,
+        SelfHarmHighScore(Mother) => Key::WellbeingResultMessageSelfHarmHighMother,
+        SelfHarmHighScore(SecondParent) => Key::WellbeingResultMessageSelfHarmHighSecondParent,
+    }
 }
 
 /// "14 sur 30" / "14 out of 30".
@@ -197,5 +205,92 @@ pub fn WellbeingPage() -> impl IntoView {
             <help::TalkNow/>
             </div>
         </Page>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::epds::{Check, EpdsResult, Points, Tier};
+    use chrono::NaiveDate;
+
+    const TIERS: [Tier; 3] = [Tier::Low, Tier::Moderate, Tier::High];
+    const WHENS: [When; 2] = [When::Pregnancy, When::Postpartum];
+
+    /// Points giving `tier` for `respondent`, item 10 at 1 when `self_harm` (else 0).
+    fn points(tier: Tier, self_harm: bool, respondent: Respondent) -> Points {
+        let t = respondent.thresholds();
+        let total = match tier {
+            Tier::Low => u8::from(self_harm),
+            Tier::Moderate => t.moderate_from,
+            Tier::High => t.high_from + 2,
+        };
+        let mut points = [0u8; 10];
+        points[9] = u8::from(self_harm);
+        let mut left = total - points[9];
+        for p in points.iter_mut().take(9) {
+            *p = left.min(3);
+            left -= *p;
+        }
+        points
+    }
+
+    /// What only the low and moderate tiers may say, and the words for today, a high score,
+    /// a midwife, a birth and a pregnancy.
+    fn words(lang: Lang) -> ([&'static str; 2], [&'static str; 5]) {
+        match lang {
+            Lang::Fr => (["pas de signe", "deux semaines"], ["aujourd'hui", "score est élevé", "sage-femme", "naissance", "grossesse"]),
+            Lang::En => (["not show signs", "two weeks"], ["today", "score is high", "midwife", "birth", "pregnancy"]),
+        }
+    }
+
+    /// Every combination of tier x item 10 x respondent x moment, in both languages: the
+    /// level and the message a parent reads on the result (and the print, the history, the
+    /// chart, which use the same level).
+    #[test]
+    fn every_result_says_what_fits_its_combination() {
+        let date = NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
+        let mut seen = 0;
+        for lang in [Lang::Fr, Lang::En] {
+            let (only_low, [today, high, midwife, birth, pregnancy]) = words(lang);
+            let tier_labels = [Level::Low, Level::Moderate, Level::High].map(|l| level_label(lang, l));
+            for respondent in Respondent::ALL {
+                for tier in TIERS {
+                    for self_harm in [false, true] {
+                        for when in WHENS {
+                            let result = EpdsResult::from_points(points(tier, self_harm, respondent), respondent).unwrap();
+                            assert_eq!((result.tier, result.self_harm), (tier, self_harm));
+                            let check = Check::new(date, when, &result);
+                            let case = format!("{lang:?} {respondent:?} {tier:?} item 10 {self_harm} {when:?}");
+                            let label = level_label(lang, check.level());
+                            let message = text(lang, message_key(check.message())).to_lowercase();
+                            assert!(!message.is_empty(), "{case}");
+                            if self_harm {
+                                assert!(!tier_labels.contains(&label), "{case}: {label}");
+                                for needed in ["3114", "15", "112", today] {
+                                    assert!(message.contains(needed), "{case}: no {needed} in {message}");
+                                }
+                                for banned in only_low {
+                                    assert!(!message.contains(banned), "{case}: {banned} in {message}");
+                                }
+                                assert_eq!(tier == Tier::High, message.contains(high), "{case}: {message}");
+                            } else {
+                                assert_eq!(label, tier_labels[tier as usize], "{case}");
+                                assert!(!message.contains("3114"), "{case}");
+                                assert_eq!(tier == Tier::Low, message.contains(only_low[0]), "{case}");
+                                assert_eq!(tier == Tier::Moderate, message.contains(only_low[1]), "{case}");
+                            }
+                            // The midwife is named to mothers only.
+                            assert_eq!(respondent == Respondent::Mother, message.contains(midwife), "{case}: {message}");
+                            // True during pregnancy and after the birth: a message that speaks of
+                            // the birth speaks of the pregnancy too.
+                            assert!(!message.contains(birth) || message.contains(pregnancy), "{case}: {message}");
+                            seen += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert_eq!(seen, 2 * 2 * 3 * 2 * 2);
     }
 }

@@ -4,7 +4,7 @@
 //! level and the cut-offs used. Made on the device from the stored points; no network.
 
 use super::result::use_check_number;
-use super::{items_resource, result_path, score_text, tier_label, when_label, who_label};
+use super::{items_resource, level_label, result_path, score_text, when_label, who_label};
 use crate::components::page::Page;
 use crate::domain::epds::{Check, Items};
 use crate::epds_store::use_epds;
@@ -51,8 +51,8 @@ fn Summary(check: Check, items: Arc<Items>, number: usize) -> impl IntoView {
     let i18n = use_i18n();
     let lang = move || i18n.lang();
     let t = check.respondent.thresholds();
-    let (date, who, when, tier, total, anxiety) =
-        (check.date, check.respondent, check.when, check.tier, check.total, check.anxiety);
+    let (date, who, when, level, total, anxiety) =
+        (check.date, check.respondent, check.when, check.level(), check.total, check.anxiety);
     let thresholds = move || {
         format(
             lang(),
@@ -113,9 +113,10 @@ fn Summary(check: Check, items: Arc<Items>, number: usize) -> impl IntoView {
                         format(lang(), Key::WellbeingPrintAnxietyValue, &[("n", &anxiety.to_string())])
                     }),
                 )}
-                {pair(Key::WellbeingPrintTier, Box::new(move || tier_label(lang(), tier).to_string()))}
+                {pair(Key::WellbeingPrintTier, Box::new(move || level_label(lang(), level).to_string()))}
                 {pair(Key::WellbeingPrintThresholds, Box::new(thresholds))}
             </dl>
+            {check.self_harm().then(|| view! { <p class="wb-print-self-harm">{crate::i18n::tr(Key::WellbeingPrintSelfHarm)}</p> })}
             <div class="wb-table-wrap">
                 <table class="wb-table wb-answers-table">
                     <caption>

@@ -1,9 +1,9 @@
 //! `/wellbeing/result/:n`: the result of a check, in plain words, and where to find help.
 
 use super::help::{HelpList, NearYou, SafetyLines};
-use super::{helplines_resource, print_path, score_text, tier_label, tier_message, when_label, who_label};
+use super::{helplines_resource, level_label, message_key, print_path, score_text, when_label, who_label};
 use crate::components::page::Page;
-use crate::domain::epds::{help_for, Check};
+use crate::domain::epds::{help_for, Check, Level};
 use crate::epds_store::use_epds;
 use crate::i18n::{format, use_i18n, Key};
 use crate::texts::date_long;
@@ -45,7 +45,8 @@ pub fn ResultView(check: Check, number: Option<usize>) -> impl IntoView {
     let i18n = use_i18n();
     let help = help_for(check.tier, check.self_harm(), check.respondent);
     let self_harm = check.self_harm();
-    let (date, who, when, tier, total) = (check.date, check.respondent, check.when, check.tier, check.total);
+    let (date, who, when, level, message, total) =
+        (check.date, check.respondent, check.when, check.level(), check.message(), check.total);
     let taken = move || {
         let lang = i18n.lang();
         format(
@@ -74,13 +75,13 @@ pub fn ResultView(check: Check, number: Option<usize>) -> impl IntoView {
     view! {
         <p class="wb-taken">{taken}</p>
         {safety}
-        <section class=format!("card wb-score wb-tier-{}", tier_class(tier)) aria-labelledby="wb-score-heading">
+        <section class=format!("card wb-score wb-level-{}", level_class(level)) aria-labelledby="wb-score-heading">
             <h2 id="wb-score-heading" tabindex="-1">{crate::i18n::tr(Key::WellbeingResultScoreLabel)}</h2>
             <p class="wb-score-line">
                 <span class="wb-score-total">{move || score_text(i18n.lang(), total)}</span>
-                <span class="wb-score-tier">{move || tier_label(i18n.lang(), tier)}</span>
+                <span class="wb-score-tier">{move || level_label(i18n.lang(), level)}</span>
             </p>
-            <p class="wb-message">{move || tier_message(i18n.lang(), tier)}</p>
+            <p class="wb-message">{crate::i18n::tr(message_key(message))}</p>
             {anxiety}
             <p class="hint">{crate::i18n::tr(Key::WellbeingResultNotDiagnosis)}</p>
         </section>
@@ -93,11 +94,11 @@ pub fn ResultView(check: Check, number: Option<usize>) -> impl IntoView {
     }
 }
 
-fn tier_class(tier: crate::domain::epds::Tier) -> &'static str {
-    use crate::domain::epds::Tier;
-    match tier {
-        Tier::Low => "low",
-        Tier::Moderate => "moderate",
-        Tier::High => "high",
+fn level_class(level: Level) -> &'static str {
+    match level {
+        Level::Low => "low",
+        Level::Moderate => "moderate",
+        Level::High => "high",
+        Level::SelfHarm => "self-harm",
     }
 }
