@@ -72,6 +72,15 @@ pub enum HelplinesError {
     BadUri(String),
     MissingText(String),
     TextForUnknownId(String),
+    /// A free number (0 800 to 0 805, or an emergency number) not marked `free`.
+    FreeNotMarked(String),
+}
+
+/// Numbers free for the caller whatever the line says: the short emergency numbers, and
+/// the "numéros verts" 0 800 to 0 805 (Arcep's numbering plan, green band).
+pub fn is_free_number(digits: &str) -> bool {
+    matches!(digits, "15" | "17" | "18" | "112" | "114" | "119" | "3114")
+        || (digits.len() == 10 && digits.starts_with("080") && matches!(digits.as_bytes()[3], b'0'..=b'5'))
 }
 
 /// The helplines in one language, in the order of the data file, and the day the data
@@ -100,6 +109,9 @@ impl Helplines {
             let same_number = digits == m.number.replace(' ', "");
             if !scheme_ok || digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) || !same_number {
                 return Err(HelplinesError::BadUri(m.id));
+            }
+            if is_free_number(digits) && m.free != Some(true) {
+                return Err(HelplinesError::FreeNotMarked(m.id));
             }
             let text = texts.helplines.remove(&m.id).ok_or_else(|| HelplinesError::MissingText(m.id.clone()))?;
             lines.push(Helpline { meta: m, text });
@@ -158,6 +170,47 @@ mod tests {
                 assert!(numbers.contains(&expected), "{expected:?}");
             }
             assert!(lines.all().iter().all(|h| !h.text.name.is_empty() && !h.text.hours.is_empty()));
+        }
+    }
+
+    #[test]
+    fn free_lines_are_marked_and_said_free() {
+        for (texts, word) in [(FR, "gratuit"), (EN, "free")] {
+            let lines = Helplines::from_json(META, texts).unwrap();
+            for id in ["15", "112", "17", "114", "3114", "119", "allo-parents-bebe", "allo-parents-en-crise", "sos-prema"] {
+                let line = lines.get(id).unwrap();
+                assert_eq!(line.meta.free, Some(true), "{id}");
+                assert!(line.text.hours.to_lowercase().contains(word), "{id}: {}", line.text.hours);
+            }
+        }
+        assert!(is_free_number("0800003456") && is_free_number("0805382300") && is_free_number("17"));
+        assert!(!is_free_number("0806000000") && !is_free_number("0974763963") && !is_free_number("0980980930"));
+    }
+
+    #[test]
+    fn a_free_number_not_marked_free_is_refused() {
+        let meta = r#"{"version":1,"reviewed":"2026-11-23","source_file":"x","helplines":[{"id":"a","number":"0 800 00 00 00","uri":"tel:0800000000","channel":"call","free":null,"check_hours":false,"source":"s"}]}"#;
+        let text = r#"{"version":1,"helplines":{"a":{"name":"n","hours":"h","for":"f"}}}"#;
+        assert_eq!(Helplines::from_json(meta, text), Err(HelplinesError::FreeNotMarked("a".into())));
+    }
+
+    /// In France a phone needs a SIM card to call 112 (calls without one are not put
+    /// through): no text may say otherwise (resources.md; mairie de Crévoux; Centre européen
+    /// des consommateurs France).
+    #[test]
+    fn no_text_says_112_works_without_a_sim_card() {
+        let texts = [
+            FR,
+            EN,
+            include_str!("../../locales/fr/messages.json"),
+            include_str!("../../locales/en/messages.json"),
+            include_str!("../../public/content/directory.json"),
+        ];
+        for text in texts {
+            let lower = text.to_lowercase();
+            for wrong in ["sans carte sim", "sans sim", "without a sim", "without sim", "no sim"] {
+                assert!(!lower.contains(wrong), "{wrong}");
+            }
         }
     }
 
