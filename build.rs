@@ -11,6 +11,20 @@
 //! written to `OUT_DIR` (the native tests read them from there) and to
 //! `<target>/<triple>/<profile>/cocon-content/`, where `scripts/postbuild.mjs` takes
 //! them into the build's `content/`.
+//!
+//! It also checks the calendar's rules, `src/domain/calendar/rules.json`, with the same
+//! code the app reads them with (`src/domain/calendar/rules.rs`): a rule without a
+//! source, a source that is a home page, two versions of a rule whose births overlap, an
+//! unknown vaccine or a note without a text fails the build, with the reason.
+
+// The calendar's rules and their sources, as the app reads them (they use only serde,
+// serde_json and chrono, and name their sources as `super::source`).
+#[path = "src/domain/source.rs"]
+#[allow(dead_code)]
+mod source;
+#[path = "src/domain/calendar/rules.rs"]
+#[allow(dead_code)]
+mod rules;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -62,6 +76,30 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
+/// Refuses the build when `rules.json` breaks a rule of `rules.rs`, or names a note
+/// that a language has no text for.
+fn check_calendar_rules(tables: &[BTreeMap<String, String>]) {
+    let file = "src/domain/calendar/rules.json";
+    println!("cargo:rerun-if-changed={file}");
+    println!("cargo:rerun-if-changed=src/domain/calendar/rules.rs");
+    println!("cargo:rerun-if-changed=src/domain/source.rs");
+    let json = fs::read_to_string(file).unwrap_or_else(|e| panic!("{file}: {e}"));
+    let rules = rules::Rules::from_json(&json).unwrap_or_else(|e| panic!("{e}"));
+    for (lang, table) in LANGS.iter().zip(tables) {
+        rules
+            .check_notes(|note| table.contains_key(&format!("events.note.{note}")))
+            .unwrap_or_else(|e| panic!("{e} ({lang})"));
+        for rule in &rules.rules {
+            if !table.contains_key(&format!("events.title.{}", rule.id)) {
+                panic!("{file}: {} has no title in locales/{lang}/ui/events.json", rule.id);
+            }
+            if let Some(dose) = rule.vaccines.iter().find(|d| !table.contains_key(&format!("events.vaccine.{}", d.vaccine))) {
+                panic!("{file}: vaccine {} has no name in locales/{lang}/ui/events.json", dose.vaccine);
+            }
+        }
+    }
+}
+
 fn main() {
     let mut tables = Vec::new();
     for lang in LANGS {
@@ -85,6 +123,7 @@ fn main() {
         }
         tables.push(flat);
     }
+    check_calendar_rules(&tables);
     let reference = &tables[0];
     for (lang, table) in LANGS.iter().zip(&tables).skip(1) {
         let missing: Vec<_> = reference.keys().filter(|k| !table.contains_key(*k)).collect();

@@ -47,11 +47,6 @@ pub fn event_note(lang: Lang, note_id: &str) -> String {
     named(lang, &format!("events.note.{note_id}"))
 }
 
-/// The source of an event, named in the language.
-pub fn event_source(lang: Lang, source_id: &str) -> String {
-    named(lang, &format!("events.source_name.{source_id}"))
-}
-
 pub fn vaccine_name(lang: Lang, vaccine_id: &str) -> String {
     named(lang, &format!("events.vaccine.{vaccine_id}"))
 }
@@ -122,7 +117,6 @@ mod tests {
         for lang in Lang::ALL {
             for e in &events {
                 assert!(key_named(&format!("events.title.{}", e.id)).is_some(), "no title for {}", e.id);
-                assert!(key_named(&format!("events.source_name.{}", e.source)).is_some(), "no source text for {}", e.source);
                 if let Some(note) = e.note {
                     assert!(key_named(&format!("events.note.{note}")).is_some(), "no text for note {note}");
                 }

@@ -10,6 +10,7 @@ use crate::i18n::{format, use_i18n, Key};
 use crate::texts;
 use chrono::NaiveDate;
 use leptos::ev::SubmitEvent;
+use crate::components::source_link::SourceLinks;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use wasm_bindgen::JsCast;
@@ -139,10 +140,9 @@ pub fn EventCard(
                 {doses
                     .iter()
                     .map(|dose| {
-                        let dose = *dose;
                         let text = move || {
                             let lang = i18n.lang();
-                            let name = texts::vaccine_name(lang, dose.vaccine);
+                            let name = texts::vaccine_name(lang, &dose.vaccine);
                             let key = if dose.dose == 1 { Key::EventsVaccineDoseFirst } else { Key::EventsVaccineDose };
                             let mut line = format(lang, key, &[("vaccine", &name), ("dose", &dose.dose.to_string())]);
                             if mixed {
@@ -161,7 +161,8 @@ pub fn EventCard(
     let check = e
         .check_with_professional
         .then(|| view! { <p class="ev-check">{crate::i18n::tr(Key::EventsCheck)}</p> });
-    let source = e.source;
+    let sources: Vec<_> = e.sources().cloned().collect();
+    let reviewed = e.reviewed;
 
     // Mark done: a date (today by default, never after today) and a button.
     let date_value = RwSignal::new(input_date(today.0.get_untracked()));
@@ -266,7 +267,8 @@ pub fn EventCard(
             {vaccines}
             {note}
             {check}
-            <p class="ev-source">{move || format(i18n.lang(), Key::EventsSource, &[("source", &texts::event_source(i18n.lang(), source))])}</p>
+            <p class="ev-source">{crate::i18n::tr(Key::EventsSources)} " " <SourceLinks sources=sources/></p>
+            <p class="ev-reviewed">{move || format(i18n.lang(), Key::EventsReviewed, &[("date", &texts::date_long(i18n.lang(), reviewed))])}</p>
             {done_control}
         </article>
     }

@@ -320,7 +320,8 @@ mod tests {
         let marks: HashMap<&str, NaiveDate> =
             [("exam-2m", today), ("vaccine-2m", today), ("postnatal-interview-2", today)].into();
         let next: Vec<_> = next_due(&events, |id| marks.get(id).copied(), today, 3).iter().map(|e| e.id).collect();
-        assert_eq!(next, ["second-parent-leave-remaining", "exam-3m", "vaccine-3m"]);
+        // The supplementary birth leave is a window open until 9 months after the birth.
+        assert_eq!(next, ["second-parent-leave-remaining", "new-birth-leave", "exam-3m"]);
         assert!(next_due(&events, |_| None, d(2030, 1, 1), 3).is_empty());
         assert_eq!(next_due(&events, |_| None, today, 0), Vec::<Event>::new());
     }

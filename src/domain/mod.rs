@@ -20,5 +20,6 @@ pub mod messages;
 pub mod profile_draft;
 pub mod schema;
 pub mod settings;
+pub mod source;
 pub mod sort;
 pub mod stage;

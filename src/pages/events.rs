@@ -211,7 +211,10 @@ pub fn export_description(lang: Lang, event: &Event) -> String {
     if event.check_with_professional {
         lines.push(crate::i18n::text(lang, Key::EventsCheck).to_string());
     }
-    lines.push(format(lang, Key::EventsSource, &[("source", &texts::event_source(lang, event.source))]));
+    for source in event.sources() {
+        let named = format!("{}, {} ({})", source.org, source.title, source.url);
+        lines.push(format(lang, Key::EventsSource, &[("source", &named)]));
+    }
     lines.join("\n")
 }
 
@@ -272,15 +275,19 @@ mod tests {
             status: Status::Born { birth_date: d(2026, 9, 20), term_at_birth: None, due_date: None, babies: None },
         };
         let events = events_for(&profile);
+        // Born in September 2026: a season whose RSV campaign is not in the data yet.
         let birth = events.iter().find(|e| e.id == "vaccine-birth").expect("birth slot");
         let text = export_description(Lang::Fr, birth);
         let lines: Vec<_> = text.lines().collect();
         assert_eq!(lines[0], "Le 20 septembre 2026");
-        assert!(lines[1].starts_with("Proposé si la mère"));
+        assert!(lines[1].starts_with("Pendant la campagne d'hiver contre le VRS"), "{}", lines[1]);
         assert_eq!(lines[2], "À confirmer avec votre professionnel de santé.");
-        assert!(lines[3].starts_with("Source : Calendrier vaccinal 2025"));
+        assert!(lines[3].starts_with("Source : Ordre national des pharmaciens"), "{}", lines[3]);
         let exam = events.iter().find(|e| e.id == "exam-2m").expect("exam");
         let text = export_description(Lang::En, exam);
-        assert_eq!(text, "From 20 November 2026 to 19 December 2026\nSource: service-public.fr, page F967; press of December 2024 (child check-ups)");
+        assert_eq!(
+            text,
+            "From 20 November 2026 to 19 December 2026\nSource: Service-public.fr (DILA), Visites médicales de l'enfant : examens obligatoires (fiche F967) (https://www.service-public.fr/particuliers/vosdroits/F967)"
+        );
     }
 }

@@ -11,11 +11,12 @@ const FAMILY = {
   profiles: [{ id: 'p1', name: 'Léa', status: { kind: 'born', birth_date: '2026-09-20', term_at_birth: null, due_date: null } }],
   active: 'p1',
 };
-// Léa is 2 months old on 23 November 2026: of her 28 events, these are open now...
-const TO_DO_NOW = ['exam-2m', 'vaccine-2m', 'postnatal-interview-2', 'second-parent-leave-remaining'];
+// Léa is 2 months old on 23 November 2026: of her 28 events, these are open now (the
+// supplementary birth leave is a window until 9 months after her birth, not a past day)...
+const TO_DO_NOW = ['exam-2m', 'vaccine-2m', 'postnatal-interview-2', 'second-parent-leave-remaining', 'new-birth-leave'];
 // ...and these windows have closed.
 const PASSED = ['birth-declaration', 'birth-leave-3-days', 'second-parent-leave-4-days', 'postnatal-interview-1',
-  'new-birth-leave', 'exam-8d', 'exam-w2', 'vaccine-birth'];
+  'exam-8d', 'exam-w2', 'vaccine-birth'];
 const ALL_EVENTS = 28;
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -115,7 +116,16 @@ test('the events of the profile are grouped by status, in French, with no access
   await expect(vaccines.getByText('Du 20 novembre 2026 au 19 décembre 2026')).toBeVisible();
   await expect(vaccines.getByRole('listitem')).toHaveCount(3);
   await expect(vaccines.getByRole('listitem').first()).toContainText(fr.events.vaccine.hexavalent);
-  await expect(vaccines.getByText(/^Source : /)).toBeVisible();
+  // Its sources are links to the pages that state the rule, with the day it was checked.
+  await expect(vaccines.getByText(fr.events.sources)).toBeVisible();
+  const hrefs = await vaccines.locator('.ev-source a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  expect(hrefs.length).toBeGreaterThan(0);
+  for (const href of hrefs) expect(href).toMatch(/^https:\/\/[^/]+\/.+/);
+  await expect(vaccines.getByText(fr.events.reviewed.replace('{date}', '3 décembre 2026'))).toBeVisible();
+  // The supplementary birth leave, by its legal name, open until 19 June 2027.
+  const leave = card(now, fr.events.title['new-birth-leave']);
+  await expect(leave.getByText('Du 20 septembre 2026 au 19 juin 2027')).toBeVisible();
+  await expect(leave.getByText(fr.events.note['supplementary-birth-leave'])).toBeVisible();
   // The RSV protection at birth asks to check with a professional.
   await expect(card(passed, fr.events.title['vaccine-birth']).getByText(fr.events.check)).toBeVisible();
   await axe(page);
@@ -261,7 +271,7 @@ test('the calendar file holds what is ahead, with stable UIDs and two reminders 
   expect(prop(exam, 'DTEND')).toBe('20261220');
   expect(unescapeText(prop(exam, 'SUMMARY'))).toBe(fr.events.title['exam-2m']);
   expect(unescapeText(prop(exam, 'DESCRIPTION')))
-    .toBe(`Du 20 novembre 2026 au 19 décembre 2026\nSource : ${fr.events.source_name['child-exams-2025']}`);
+    .toBe('Du 20 novembre 2026 au 19 décembre 2026\nSource : Service-public.fr (DILA), Visites médicales de l\'enfant : examens obligatoires (fiche F967) (https://www.service-public.fr/particuliers/vosdroits/F967)');
   const kine = vevents.find((v) => prop(v, 'UID') === 'own-own1-p1@cocon.app');
   expect(unescapeText(prop(kine, 'SUMMARY'))).toBe('Kiné; séance 1');
   expect(prop(kine, 'DTSTART')).toBe('20261210');

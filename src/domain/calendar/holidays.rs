@@ -15,9 +15,6 @@ const FIXED_HOLIDAYS: [(u32, u32); 8] =
 /// Movable holidays, in days after Easter Sunday: Easter Monday, Ascension, Whit Monday.
 const EASTER_OFFSETS: [i64; 3] = [1, 39, 50];
 
-/// Days after the day of birth for the birth declaration (calendar.md, service-public
-/// F14932).
-const BIRTH_DECLARATION_DAYS: i64 = 5;
 
 /// Easter Sunday of a Gregorian year (the anonymous Gregorian computus, Meeus / Jones /
 /// Butcher). `None` only when the date is outside chrono's range.
@@ -54,11 +51,11 @@ pub fn is_working_day(date: NaiveDate) -> bool {
     !matches!(date.weekday(), Weekday::Sat | Weekday::Sun) && !is_french_public_holiday(date)
 }
 
-/// The last day to declare a birth at the town hall: 5 days after the day of birth,
-/// moved to the next working day when that falls on a Saturday, a Sunday or a public
-/// holiday.
-pub fn birth_declaration_deadline(birth_date: NaiveDate) -> NaiveDate {
-    next_working_day_from(add_days(birth_date, BIRTH_DECLARATION_DAYS))
+/// The last day to declare a birth at the town hall: `days` days after the day of birth
+/// (5 in `rules.json`, service-public F961; the day of birth is not counted), moved to the
+/// next working day when that falls on a Saturday, a Sunday or a public holiday.
+pub fn birth_declaration_deadline(birth_date: NaiveDate, days: i64) -> NaiveDate {
+    next_working_day_from(add_days(birth_date, days))
 }
 
 /// `date` if it is a working day, else the next one. Bounded, so that it ends even at
@@ -136,33 +133,33 @@ mod tests {
     #[test]
     fn birth_declaration_deadlines() {
         // Born Monday 3 March 2025: Saturday 8 March -> Monday 10 March.
-        assert_eq!(birth_declaration_deadline(d(2025, 3, 3)), d(2025, 3, 10));
+        assert_eq!(birth_declaration_deadline(d(2025, 3, 3), 5), d(2025, 3, 10));
         // Born Tuesday 4 March 2025: Sunday 9 March -> Monday 10 March.
-        assert_eq!(birth_declaration_deadline(d(2025, 3, 4)), d(2025, 3, 10));
+        assert_eq!(birth_declaration_deadline(d(2025, 3, 4), 5), d(2025, 3, 10));
         // Born Wednesday 5 March 2025: Monday 10 March, a working day.
-        assert_eq!(birth_declaration_deadline(d(2025, 3, 5)), d(2025, 3, 10));
+        assert_eq!(birth_declaration_deadline(d(2025, 3, 5), 5), d(2025, 3, 10));
         // Born Wednesday 16 April 2025: Monday 21 April is Easter Monday -> Tuesday 22.
-        assert_eq!(birth_declaration_deadline(d(2025, 4, 16)), d(2025, 4, 22));
+        assert_eq!(birth_declaration_deadline(d(2025, 4, 16), 5), d(2025, 4, 22));
         // Born Friday 9 May 2025: Wednesday 14 May.
-        assert_eq!(birth_declaration_deadline(d(2025, 5, 9)), d(2025, 5, 14));
+        assert_eq!(birth_declaration_deadline(d(2025, 5, 9), 5), d(2025, 5, 14));
         // Born Saturday 24 May 2025: Thursday 29 May is Ascension -> Friday 30 May.
-        assert_eq!(birth_declaration_deadline(d(2025, 5, 24)), d(2025, 5, 30));
+        assert_eq!(birth_declaration_deadline(d(2025, 5, 24), 5), d(2025, 5, 30));
         // Born Monday 27 April 2026: Saturday 2 May -> Monday 4 May.
-        assert_eq!(birth_declaration_deadline(d(2026, 4, 27)), d(2026, 5, 4));
+        assert_eq!(birth_declaration_deadline(d(2026, 4, 27), 5), d(2026, 5, 4));
         // Born Wednesday 6 May 2026: Monday 11 May (8 May was a Friday holiday before).
-        assert_eq!(birth_declaration_deadline(d(2026, 5, 6)), d(2026, 5, 11));
+        assert_eq!(birth_declaration_deadline(d(2026, 5, 6), 5), d(2026, 5, 11));
         // Born Monday 20 December 2027: Saturday 25 December -> Monday 27.
-        assert_eq!(birth_declaration_deadline(d(2027, 12, 20)), d(2027, 12, 27));
+        assert_eq!(birth_declaration_deadline(d(2027, 12, 20), 5), d(2027, 12, 27));
         // Born 27 December 2026 (Sunday): Friday 1 January 2027 -> Monday 4 January.
-        assert_eq!(birth_declaration_deadline(d(2026, 12, 27)), d(2027, 1, 4));
+        assert_eq!(birth_declaration_deadline(d(2026, 12, 27), 5), d(2027, 1, 4));
         // The deadline is always a working day, 5 to 9 days after birth.
         for birth in d(1900, 1, 1).iter_days().take_while(|x| x.year() <= 2100) {
-            let deadline = birth_declaration_deadline(birth);
+            let deadline = birth_declaration_deadline(birth, 5);
             assert!(is_working_day(deadline), "{birth}");
             let gap = (deadline - birth).num_days();
             assert!((5..=9).contains(&gap), "{birth}: {gap}");
         }
-        let _ = birth_declaration_deadline(NaiveDate::MAX);
-        let _ = birth_declaration_deadline(NaiveDate::MIN);
+        let _ = birth_declaration_deadline(NaiveDate::MAX, 5);
+        let _ = birth_declaration_deadline(NaiveDate::MIN, 5);
     }
 }

@@ -283,7 +283,7 @@ mod tests {
     fn a_full_export_parses_back() {
         let pregnancy = Pregnancy::from_last_period(d(2025, 1, 1));
         let mut events = pregnancy_events(&pregnancy, Multiplicity::Single, ChildRank::First);
-        events.extend(child_events(d(2025, 10, 20), None));
+        events.extend(child_events(d(2025, 10, 20), None, None));
         let own = vec![
             OwnEvent {
                 id: "rdv-1".into(),
@@ -298,7 +298,7 @@ mod tests {
         let long = "Très long titre avec des accents éèàç et des emoji 👶🍼 ".repeat(3);
         let text = |e: &Event| EventText {
             summary: format!("{} — {long}", e.id),
-            description: Some(format!("Source : {}, à confirmer; ok", e.source)),
+            description: Some(format!("Source : {}, à confirmer; ok", e.source_ids.join(", "))),
         };
         let ics = to_ics("profile-42", &events, &own, text, stamp());
         let calendar = parse(&ics);
@@ -341,7 +341,7 @@ mod tests {
         assert_eq!(visit.get("SUMMARY").map(unescape), Some(format!("prenatal-visit-3 — {long}")));
         assert_eq!(
             visit.get("DESCRIPTION").map(unescape).as_deref(),
-            Some("Source : prenatal-visits, à confirmer; ok")
+            Some("Source : ameli-pregnancy-follow-up, service-public-f963, à confirmer; ok")
         );
         let triggers: Vec<_> = visit
             .children
@@ -392,7 +392,7 @@ mod tests {
     fn an_independent_parser_reads_the_export() {
         let p = Pregnancy::from_due_date(d(2027, 3, 15));
         let mut events = pregnancy_events(&p, Multiplicity::Twins, ChildRank::Second);
-        events.extend(child_events(d(2027, 3, 10), None));
+        events.extend(child_events(d(2027, 3, 10), None, None));
         let own = [OwnEvent {
             id: "own1".into(),
             title: "Sage-femme; cabinet, rue de l'Église 👶".into(),

@@ -4,8 +4,9 @@
 //! Plain Rust, no browser API and no clock: "today" is always a parameter, so every
 //! function is pure and tested natively (`cargo test --lib domain::calendar`).
 //!
-//! Facts and rules come from `shared/domain/calendar.md`; each generated [`Event`] names
-//! its source. The conventions chosen where the rules leave room are stated once, here:
+//! What is due is data: `rules.json` ([`rules`]), each rule with the births (or due
+//! dates) it applies to, its sources and its review date, checked when the app is built;
+//! the facts come from `shared/domain/calendar.md` and the pages each rule names. The conventions chosen where the rules leave room are stated once, here:
 //!
 //! - **Pregnancy dates** ([`Pregnancy`]): DDG (start of pregnancy) is DDR (last period)
 //!   plus 14 days; DPA (due date) = DDG + 9 calendar months; DDG from a DPA = DPA - 9
@@ -25,6 +26,9 @@ mod events;
 mod holidays;
 mod ics;
 mod profile;
+pub mod rules;
+// `rules` names its sources as `super::source`, here as in `build.rs`.
+use super::source;
 
 pub use dates::{
     add_days, add_months, days_between, months_between, Age, Child, CorrectedAge, DayOfThousand,
@@ -32,10 +36,8 @@ pub use dates::{
     PREMATURE_BEFORE_WEEKS,
 };
 pub use events::{
-    child_events, events_for, maternity_leave_weeks, pregnancy_events, status, Event, EventKind,
-    EventStatus, VaccineDose, NOTE_HEALTH_CERTIFICATE, NOTE_MATERNITY_LEAVE_MINIMUM,
-    NOTE_NEW_BIRTH_LEAVE_2026, NOTE_NIRSEVIMAB_CONDITION, NOTE_POSTNATAL_INTERVIEW_2_CONDITION,
-    NOTE_ROTAVIRUS_DOSE_3_ROTATEQ, NOTE_RSV_MATERNAL_CONDITION, NOTE_SECOND_PARENT_REMAINING,
+    child_events, events_for, maternity_leave_weeks, pregnancy_events, rules, status, Event,
+    EventKind, EventStatus, Source, VaccineDose,
 };
 pub use holidays::{
     birth_declaration_deadline, easter_sunday, is_french_public_holiday, is_working_day,
