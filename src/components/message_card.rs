@@ -9,6 +9,7 @@ use crate::domain::messages::{Message, Theme};
 use crate::family::use_family;
 use crate::i18n::{text, use_i18n, Key};
 use crate::texts;
+use crate::components::source_link::SourceLink;
 use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use web_sys::{SpeechSynthesis, SpeechSynthesisUtterance, SpeechSynthesisVoice};
@@ -243,10 +244,7 @@ pub fn MessageCard(message: Message, #[prop(default = 3)] heading_level: u8) -> 
             <p class="msg-source">
                 {crate::i18n::tr(Key::MessagesSource)}
                 " "
-                <a href=source.url.clone() rel="noopener noreferrer" target="_blank">
-                    {format!("{}, {}", source.org, source.title)}
-                    <span class="tl-sr">" " {crate::i18n::tr(Key::MessagesNewTab)}</span>
-                </a>
+                <SourceLink source=source/>
             </p>
             <p class="msg-reviewed">
                 {move || {

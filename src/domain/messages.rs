@@ -174,16 +174,8 @@ impl Applies {
     }
 }
 
-/// Where a message comes from.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Source {
-    /// The organisation, e.g. "Assurance maladie (ameli.fr)".
-    pub org: String,
-    /// The page or document the message rests on.
-    pub title: String,
-    /// The official site or section, always `https://`.
-    pub url: String,
-}
+/// Where a message comes from: the page that states its fact, never a home page.
+pub use super::source::Source;
 
 /// The language-independent part of a message.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -306,7 +298,9 @@ impl fmt::Display for CatalogueError {
             RangeReversed { id, from, to } => write!(f, "{id}: range from {from} is after to {to}"),
             RangeOutOfBounds { id, to, max } => write!(f, "{id}: range ends at {to}, past {max}"),
             EmptySource { id, field } => write!(f, "{id}: source {field} is empty"),
-            BadUrl { id, url } => write!(f, "{id}: source url {url:?} is not a plain https address"),
+            BadUrl { id, url } => {
+                write!(f, "{id}: source url {url:?} is not the https address of a document (a home page is not a source)")
+            }
             BadReviewDate { id, reviewed } => {
                 write!(f, "{id}: reviewed {reviewed:?} is not a YYYY-MM-DD date")
             }
@@ -422,7 +416,7 @@ fn validate_meta(raw: RawMeta) -> Result<MessageMeta, CatalogueError> {
     if source.title.trim().is_empty() {
         return Err(CatalogueError::EmptySource { id, field: "title" });
     }
-    if !is_plain_https_url(&source.url) {
+    if !is_plain_https_url(&source.url) || !super::source::is_document_url(&source.url) {
         return Err(CatalogueError::BadUrl { id, url: source.url });
     }
     let Some(reviewed) = parse_review_date(&reviewed) else {
@@ -612,29 +606,55 @@ mod tests {
         }
     }
 
+    /// Prints, for a reviewer, every message's source and review date (`cargo test --lib
+    /// list_every_message_source -- --nocapture`); fails on a home page.
+    #[test]
+    fn list_every_message_source() {
+        for m in metas() {
+            assert!(super::super::source::is_document_url(&m.source.url), "{}: {} is a home page", m.id, m.source.url);
+            println!("{}\treviewed {}\t{}\t{}", m.id, m.reviewed, m.source.org, m.source.url);
+        }
+    }
+
     #[test]
     fn sources_are_official_sites_we_trust() {
-        const HOSTS: [&str; 14] = [
-            "www.service-public.fr",
-            "www.ameli.fr",
-            "www.1000-premiers-jours.fr",
+        // Sites of the state (gouv.fr, the ARS), of the public bodies that own the facts, of
+        // learned societies, and of a helpline's own operator for that helpline.
+        const SITES: [&str; 19] = [
+            "service-public.fr",
+            "ameli.fr",
+            "santepubliquefrance.fr",
+            "1000-premiers-jours.fr",
             "vaccination-info-service.fr",
-            "www.has-sante.fr",
-            "www.santepubliquefrance.fr",
-            "www.mangerbouger.fr",
-            "www.tabac-info-service.fr",
-            "www.alcool-info-service.fr",
+            "tabac-info-service.fr",
+            "has-sante.fr",
+            "caf.fr",
+            "monenfant.fr",
+            "arcep.fr",
             "3114.fr",
-            "www.allo119.gouv.fr",
-            "solidarites.gouv.fr",
-            // The government's site on violence against women (the 3919).
-            "arretonslesviolences.gouv.fr",
-            // Named in resources.md: peer support for perinatal difficulties.
-            "www.maman-blues.fr",
+            // Paediatricians' association (AFPA) and its site for parents.
+            "afpa.org",
+            "mpedia.fr",
+            // The French radiology society's guide to imaging (the three ultrasounds).
+            "aderim.radiologie.fr",
+            // Helplines' and associations' own sites, named in resources.md.
+            "maman-blues.fr",
+            "solidaritefemmes.org",
+            "sosprema.com",
+            // Published reproductions of the EPDS named in epds.md (Geneva's university
+            // hospitals; migesplus, Swiss Red Cross).
+            "hug.ch",
+            "migesplus.ch",
         ];
+        let trusted = |host: &str| {
+            let host = host.strip_prefix("www.").unwrap_or(host);
+            host.ends_with(".gouv.fr")
+                || host.ends_with(".ars.sante.fr")
+                || SITES.iter().any(|s| host == *s || host.ends_with(&format!(".{s}")))
+        };
         for m in metas() {
             let host = m.source.url.trim_start_matches("https://").split('/').next().unwrap();
-            assert!(HOSTS.contains(&host), "{}: {} is not on the list of trusted sites", m.id, m.source.url);
+            assert!(trusted(host), "{}: {} is not on the list of trusted sites", m.id, m.source.url);
         }
     }
 
@@ -790,7 +810,7 @@ mod tests {
     }
 
     fn good(id: &str) -> String {
-        one_meta(id, "sleep", "child", 0, 90, "https://www.ameli.fr/", "2026-11-23")
+        one_meta(id, "sleep", "child", 0, 90, "https://www.ameli.fr/assure/sante/bebe", "2026-11-23")
     }
 
     fn texts_doc(entries: &[(&str, &str, &str)]) -> String {
@@ -807,7 +827,7 @@ mod tests {
             &meta_doc(&format!(
                 "{}, {}",
                 good("a"),
-                one_meta("b", "mood", "pregnancy", 2, 44, "https://3114.fr/", "2026-01-31")
+                one_meta("b", "mood", "pregnancy", 2, 44, "https://3114.fr/besoin-d-aide", "2026-01-31")
             )),
             &texts_doc(&[("a", "A", "Text a."), ("b", "B", "Text b.")]),
         )
@@ -855,7 +875,7 @@ mod tests {
 
     #[test]
     fn a_reversed_range_is_refused() {
-        let meta = meta_doc(&one_meta("a", "sleep", "child", 90, 10, "https://www.ameli.fr/", "2026-11-23"));
+        let meta = meta_doc(&one_meta("a", "sleep", "child", 90, 10, "https://www.ameli.fr/assure/sante/bebe", "2026-11-23"));
         assert_eq!(
             parse_meta(&meta),
             Err(CatalogueError::RangeReversed { id: "a".into(), from: 90, to: 10 })
@@ -865,17 +885,17 @@ mod tests {
     #[test]
     fn ranges_past_the_limits_or_negative_are_refused() {
         let meta =
-            meta_doc(&one_meta("a", "sleep", "pregnancy", 40, 45, "https://www.ameli.fr/", "2026-11-23"));
+            meta_doc(&one_meta("a", "sleep", "pregnancy", 40, 45, "https://www.ameli.fr/assure/sante/bebe", "2026-11-23"));
         assert_eq!(
             parse_meta(&meta),
             Err(CatalogueError::RangeOutOfBounds { id: "a".into(), to: 45, max: 44 })
         );
-        let meta = meta_doc(&one_meta("a", "sleep", "child", 0, 1101, "https://www.ameli.fr/", "2026-11-23"));
+        let meta = meta_doc(&one_meta("a", "sleep", "child", 0, 1101, "https://www.ameli.fr/assure/sante/bebe", "2026-11-23"));
         assert_eq!(
             parse_meta(&meta),
             Err(CatalogueError::RangeOutOfBounds { id: "a".into(), to: 1101, max: 1100 })
         );
-        let meta = meta_doc(&one_meta("a", "sleep", "child", -1, 10, "https://www.ameli.fr/", "2026-11-23"));
+        let meta = meta_doc(&one_meta("a", "sleep", "child", -1, 10, "https://www.ameli.fr/assure/sante/bebe", "2026-11-23"));
         assert!(matches!(
             parse_meta(&meta),
             Err(CatalogueError::Unreadable { document: Document::Meta, .. })
@@ -885,14 +905,14 @@ mod tests {
     #[test]
     fn an_unknown_theme_or_stage_is_refused() {
         let meta =
-            meta_doc(&one_meta("a", "astrology", "child", 0, 10, "https://www.ameli.fr/", "2026-11-23"));
+            meta_doc(&one_meta("a", "astrology", "child", 0, 10, "https://www.ameli.fr/assure/sante/bebe", "2026-11-23"));
         assert_eq!(
             parse_meta(&meta),
             Err(CatalogueError::UnknownTheme { id: "a".into(), theme: "astrology".into() })
         );
-        let meta = meta_doc(&one_meta("a", "Sleep", "child", 0, 10, "https://www.ameli.fr/", "2026-11-23"));
+        let meta = meta_doc(&one_meta("a", "Sleep", "child", 0, 10, "https://www.ameli.fr/assure/sante/bebe", "2026-11-23"));
         assert!(matches!(parse_meta(&meta), Err(CatalogueError::UnknownTheme { .. })));
-        let meta = meta_doc(&one_meta("a", "sleep", "teen", 0, 10, "https://www.ameli.fr/", "2026-11-23"));
+        let meta = meta_doc(&one_meta("a", "sleep", "teen", 0, 10, "https://www.ameli.fr/assure/sante/bebe", "2026-11-23"));
         assert_eq!(
             parse_meta(&meta),
             Err(CatalogueError::UnknownStage { id: "a".into(), stage: "teen".into() })
@@ -900,8 +920,13 @@ mod tests {
     }
 
     #[test]
-    fn urls_must_be_plain_https() {
+    fn urls_must_be_plain_https_addresses_of_documents() {
         for url in [
+            // A site's home page is not a source: the link must lead to the page that states the fact.
+            "https://www.ameli.fr/",
+            "https://www.1000-premiers-jours.fr/",
+            "https://vaccination-info-service.fr/",
+            "https://www.1000-premiers-jours.fr/fr",
             "http://www.ameli.fr/",
             "https://",
             "https://localhost/",
@@ -934,7 +959,7 @@ mod tests {
     fn review_dates_must_be_real_iso_dates() {
         for reviewed in ["2026-13-01", "2026-02-30", "23/11/2026", "2026-1-5", "", "soon", "2026-11-23T10:00"]
         {
-            let meta = meta_doc(&one_meta("a", "sleep", "child", 0, 10, "https://www.ameli.fr/", reviewed));
+            let meta = meta_doc(&one_meta("a", "sleep", "child", 0, 10, "https://www.ameli.fr/assure/sante/bebe", reviewed));
             assert_eq!(
                 parse_meta(&meta),
                 Err(CatalogueError::BadReviewDate { id: "a".into(), reviewed: reviewed.into() }),
@@ -1038,8 +1063,8 @@ mod tests {
     fn coverage_gaps_lists_the_uncovered_moments() {
         let meta = parse_meta(&meta_doc(&format!(
             "{}, {}",
-            one_meta("p", "sleep", "pregnancy", 2, 40, "https://www.ameli.fr/", "2026-11-23"),
-            one_meta("c", "sleep", "child", 0, 1099, "https://www.ameli.fr/", "2026-11-23"),
+            one_meta("p", "sleep", "pregnancy", 2, 40, "https://www.ameli.fr/assure/sante/bebe", "2026-11-23"),
+            one_meta("c", "sleep", "child", 0, 1099, "https://www.ameli.fr/assure/sante/bebe", "2026-11-23"),
         )))
         .unwrap();
         assert_eq!(
