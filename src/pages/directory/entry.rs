@@ -235,9 +235,12 @@ fn EntryView(entry: Entry) -> impl IntoView {
                             <li>{let source = source.clone(); move || format(i18n.lang(), Key::DirectorySource, &[("source", &source)])}</li>
                         }.into_any(),
                     }}
-                    {verified.map(|d| view! {
-                        <li>{move || format(i18n.lang(), Key::DirectoryVerified, &[("date", &texts::date_long(i18n.lang(), d))])}</li>
-                    })}
+                    {match verified {
+                        Some(d) => view! {
+                            <li>{move || format(i18n.lang(), Key::DirectoryVerified, &[("date", &texts::date_long(i18n.lang(), d))])}</li>
+                        }.into_any(),
+                        None => view! { <li>{crate::i18n::tr(Key::DirectoryNotVerified)}</li> }.into_any(),
+                    }}
                 </ul>
             </section>
 
