@@ -267,7 +267,7 @@ pub fn EventCard(
             {vaccines}
             {note}
             {check}
-            <p class="ev-source">{crate::i18n::tr(Key::EventsSources)} " " <SourceLinks sources=sources/></p>
+            <div class="ev-source"><SourceLinks sources=sources label=Key::EventsSourceOne label_several=Key::EventsSources/></div>
             <p class="ev-reviewed">{move || format(i18n.lang(), Key::EventsReviewed, &[("date", &texts::date_long(i18n.lang(), reviewed))])}</p>
             {done_control}
         </article>

@@ -15,13 +15,16 @@ pub fn SourceLink(source: Source) -> impl IntoView {
     }
 }
 
-/// The sources of one fact, one link each, separated by semicolons.
+/// The sources of one fact, a list of links under `label` ("Source :" or "Sources :").
 #[component]
-pub fn SourceLinks(sources: Vec<Source>) -> impl IntoView {
-    let count = sources.len();
-    sources
-        .into_iter()
-        .enumerate()
-        .map(|(i, source)| view! { <SourceLink source=source/> {(i + 1 < count).then_some(" ; ")} })
-        .collect_view()
+pub fn SourceLinks(sources: Vec<Source>, label: Key, label_several: Key) -> impl IntoView {
+    let label = if sources.len() > 1 { label_several } else { label };
+    view! {
+        <div class="sources">
+            <p class="sources-label">{crate::i18n::tr(label)}</p>
+            <ul class="sources-list">
+                {sources.into_iter().map(|source| view! { <li><SourceLink source=source/></li> }).collect_view()}
+            </ul>
+        </div>
+    }
 }

@@ -664,7 +664,8 @@ mod tests {
         let events = child_events(d(2026, 4, 24), None, None);
         let leave = find(&events, "new-birth-leave");
         assert_eq!((leave.from, leave.to), (d(2026, 7, 1), d(2027, 3, 31)));
-        assert!(leave.check_with_professional);
+        // Not a health matter: its note says to check with the CPAM and the employer.
+        assert!(!leave.check_with_professional);
         assert_eq!(leave.note, Some("supplementary-birth-leave"));
         assert_eq!(status(leave, d(2026, 7, 2), None), EventStatus::ToDoNow, "not overdue the next day");
         // Born after 30 June 2026: within 9 months of the birth.
