@@ -85,6 +85,9 @@ fn check_calendar_rules(tables: &[BTreeMap<String, String>]) {
     println!("cargo:rerun-if-changed=src/domain/source.rs");
     let json = fs::read_to_string(file).unwrap_or_else(|e| panic!("{file}: {e}"));
     let rules = rules::Rules::from_json(&json).unwrap_or_else(|e| panic!("{e}"));
+    // The app builds the rules from Rust, not from JSON (see rules.rs, `to_rust`).
+    let out_dir = env::var("OUT_DIR").unwrap();
+    fs::write(Path::new(&out_dir).join("calendar_rules.rs"), rules.to_rust()).unwrap();
     for (lang, table) in LANGS.iter().zip(tables) {
         rules
             .check_notes(|note| table.contains_key(&format!("events.note.{note}")))

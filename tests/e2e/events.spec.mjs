@@ -114,8 +114,8 @@ test('the events of the profile are grouped by status, in French, with no access
   await expect(vaccines.getByText(fr.events.kind.vaccine, { exact: true })).toBeVisible();
   await expect(vaccines.getByText(fr.events.mandatory, { exact: true })).toBeVisible();
   await expect(vaccines.getByText('Du 20 novembre 2026 au 19 décembre 2026')).toBeVisible();
-  await expect(vaccines.getByRole('listitem')).toHaveCount(3);
-  await expect(vaccines.getByRole('listitem').first()).toContainText(fr.events.vaccine.hexavalent);
+  await expect(vaccines.locator('.ev-vaccines').getByRole('listitem')).toHaveCount(3);
+  await expect(vaccines.locator('.ev-vaccines').getByRole('listitem').first()).toContainText(fr.events.vaccine.hexavalent);
   // Its sources are links to the pages that state the rule, with the day it was checked.
   await expect(vaccines.getByText(fr.events.sources)).toBeVisible();
   const hrefs = await vaccines.locator('.ev-source a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));

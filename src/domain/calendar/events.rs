@@ -22,10 +22,23 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
-/// The rules of this build, read once (they were checked when it was built).
+/// The rules of this build, made once: `rules.json` as checked and written in Rust by
+/// `build.rs` (no JSON is read at run time).
 pub fn rules() -> &'static Rules {
     static RULES: OnceLock<Rules> = OnceLock::new();
-    RULES.get_or_init(|| Rules::from_json(include_str!("rules.json")).expect("rules.json is checked by build.rs"))
+    RULES.get_or_init(built_rules)
+}
+
+fn built_rules() -> Rules {
+    use super::rules::{Applies, LeaveRow, NoteByBabies, Transition};
+    use std::collections::BTreeMap;
+    fn s(text: &str) -> String {
+        text.to_string()
+    }
+    fn d(year: i32, month: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(year, month, day).expect("a date checked by build.rs")
+    }
+    include!(concat!(env!("OUT_DIR"), "/calendar_rules.rs"))
 }
 
 /// Something due in the 1000 days, within a window of dates.
@@ -359,6 +372,11 @@ mod tests {
     }
 
     // ---- the data file ----
+
+    #[test]
+    fn the_rules_the_app_builds_are_those_of_the_file() {
+        assert_eq!(built_rules(), Rules::from_json(include_str!("rules.json")).unwrap());
+    }
 
     #[test]
     fn the_rules_file_of_this_build_loads_and_every_note_has_a_text() {

@@ -510,3 +510,173 @@ fn optional_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D
         Some(s) => parse_date(&s).map(Some).ok_or_else(|| serde::de::Error::custom(format!("`{s}` is not a date (YYYY-MM-DD)"))),
     }
 }
+
+// ---- the rules as Rust, for the app ----
+//
+// The app does not parse `rules.json` at run time (that would put a JSON reader for these
+// types into the first module the browser loads): `build.rs` checks the file, then writes
+// it as one Rust expression with [`Rules::to_rust`], which `events.rs` includes. The
+// expression calls `s` (a `String` from a literal) and `d` (a date from year, month, day),
+// which the including function defines. A native test compares it with the file.
+
+/// Rust source that builds a value equal to `self`.
+trait ToRust {
+    fn to_rust(&self) -> String;
+}
+
+impl ToRust for String {
+    fn to_rust(&self) -> String {
+        format!("s({self:?})")
+    }
+}
+
+impl ToRust for NaiveDate {
+    fn to_rust(&self) -> String {
+        use chrono::Datelike;
+        format!("d({}, {}, {})", self.year(), self.month(), self.day())
+    }
+}
+
+impl<T: ToRust> ToRust for Option<T> {
+    fn to_rust(&self) -> String {
+        self.as_ref().map_or_else(|| "None".to_string(), |v| format!("Some({})", v.to_rust()))
+    }
+}
+
+impl<T: ToRust> ToRust for Vec<T> {
+    fn to_rust(&self) -> String {
+        format!("vec![{}]", self.iter().map(ToRust::to_rust).collect::<Vec<_>>().join(", "))
+    }
+}
+
+macro_rules! plain {
+    ($($t:ty),*) => { $(impl ToRust for $t { fn to_rust(&self) -> String { format!("{self:?}") } })* };
+}
+plain!(u8, u32, i32, i64, bool);
+
+/// `Enum::Variant` for the enums without data.
+macro_rules! variant {
+    ($($t:ident),*) => { $(impl ToRust for $t { fn to_rust(&self) -> String { format!("{}::{self:?}", stringify!($t)) } })* };
+}
+variant!(EventKind, Stage, Basis);
+
+/// `Name { field: value, ... }` from the fields given.
+macro_rules! record {
+    ($name:expr, $self:ident, $($field:ident),*) => {
+        format!("{} {{ {} }}", $name, [$(format!("{}: {}", stringify!($field), $self.$field.to_rust())),*].join(", "))
+    };
+}
+
+impl ToRust for Source {
+    fn to_rust(&self) -> String {
+        record!("Source", self, org, title, url)
+    }
+}
+
+impl ToRust for VaccineDose {
+    fn to_rust(&self) -> String {
+        record!("VaccineDose", self, vaccine, dose, mandatory)
+    }
+}
+
+impl ToRust for LeaveRow {
+    fn to_rust(&self) -> String {
+        record!("LeaveRow", self, babies, ranks, before_weeks, after_weeks)
+    }
+}
+
+impl ToRust for Transition {
+    fn to_rust(&self) -> String {
+        record!("Transition", self, births_until, until)
+    }
+}
+
+impl ToRust for NoteByBabies {
+    fn to_rust(&self) -> String {
+        record!("NoteByBabies", self, single, multiple)
+    }
+}
+
+impl ToRust for Applies {
+    fn to_rust(&self) -> String {
+        record!("Applies", self, by, from, until)
+    }
+}
+
+impl ToRust for Campaign {
+    fn to_rust(&self) -> String {
+        record!("Campaign", self, id, season, from, to, sources, reviewed)
+    }
+}
+
+impl ToRust for Window {
+    fn to_rust(&self) -> String {
+        let pair = |[a, b]: [String; 2]| format!("[{a}, {b}]");
+        match self {
+            Window::PregnancyMonths([a, b]) => format!("Window::PregnancyMonths({})", pair([a.to_rust(), b.to_rust()])),
+            Window::Sa([a, b]) => format!("Window::Sa({})", pair([a.to_rust(), b.to_rust()])),
+            Window::SaInCampaign { campaign, weeks: [a, b], note_if_unknown } => format!(
+                "Window::SaInCampaign {{ campaign: {}, weeks: {}, note_if_unknown: {} }}",
+                campaign.to_rust(),
+                pair([a.to_rust(), b.to_rust()]),
+                note_if_unknown.to_rust()
+            ),
+            Window::MaternityLeave(rows) => format!("Window::MaternityLeave({})", rows.to_rust()),
+            Window::Days([a, b]) => format!("Window::Days({})", pair([a.to_rust(), b.to_rust()])),
+            Window::Weeks([a, b]) => format!("Window::Weeks({})", pair([a.to_rust(), b.to_rust()])),
+            Window::Months([a, b]) => format!("Window::Months({})", pair([a.to_rust(), b.to_rust()])),
+            Window::FromDayToMonths { from_day, to_months } => format!(
+                "Window::FromDayToMonths {{ from_day: {}, to_months: {} }}",
+                from_day.to_rust(),
+                to_months.to_rust()
+            ),
+            Window::BirthDeclaration { days } => format!("Window::BirthDeclaration {{ days: {} }}", days.to_rust()),
+            Window::SupplementaryBirthLeave { open_from, within_months, transitions } => format!(
+                "Window::SupplementaryBirthLeave {{ open_from: {}, within_months: {}, transitions: {} }}",
+                open_from.to_rust(),
+                within_months.to_rust(),
+                transitions.to_rust()
+            ),
+            Window::CampaignAtBirth { campaign, note_if_unknown } => format!(
+                "Window::CampaignAtBirth {{ campaign: {}, note_if_unknown: {} }}",
+                campaign.to_rust(),
+                note_if_unknown.to_rust()
+            ),
+            Window::CampaignCatchUp { campaign, within_months, note_if_unknown } => format!(
+                "Window::CampaignCatchUp {{ campaign: {}, within_months: {}, note_if_unknown: {} }}",
+                campaign.to_rust(),
+                within_months.to_rust(),
+                note_if_unknown.to_rust()
+            ),
+        }
+    }
+}
+
+impl ToRust for Rule {
+    fn to_rust(&self) -> String {
+        record!(
+            "Rule", self, id, kind, stage, applies, window, mandatory, check, note, note_by_babies, vaccines, sources,
+            reviewed
+        )
+    }
+}
+
+impl Rules {
+    /// Rust source of one expression that builds these rules (see the section's comment).
+    pub fn to_rust(&self) -> String {
+        let sources = self
+            .sources
+            .iter()
+            .map(|(id, source)| format!("({}, {})", id.to_rust(), source.to_rust()))
+            .collect::<Vec<_>>()
+            .join(",\n");
+        format!(
+            "Rules {{ version: {}, reviewed: {}, about: {}, sources: BTreeMap::from([\n{sources}\n]), campaigns: {}, rules: vec![\n{}\n] }}",
+            self.version,
+            self.reviewed.to_rust(),
+            self.about.to_rust(),
+            self.campaigns.to_rust(),
+            self.rules.iter().map(ToRust::to_rust).collect::<Vec<_>>().join(",\n")
+        )
+    }
+}
