@@ -258,7 +258,8 @@ pub enum CatalogueError {
         id: String,
         field: &'static str,
     },
-    /// The source URL is not a plain `https://host/...` address.
+    /// The source URL is not the `https://` address of a document (see
+    /// [`super::source::is_document_url`]).
     BadUrl {
         id: String,
         url: String,
@@ -367,20 +368,6 @@ fn is_valid_id(id: &str) -> bool {
         })
 }
 
-/// `https://` then a host of lowercase letters, digits, dots and hyphens with at least one
-/// dot, then an optional path; no whitespace anywhere.
-fn is_plain_https_url(url: &str) -> bool {
-    let Some(rest) = url.strip_prefix("https://") else { return false };
-    if url.chars().any(char::is_whitespace) {
-        return false;
-    }
-    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-    host.contains('.')
-        && !host.starts_with('.')
-        && !host.ends_with('.')
-        && host.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'-')
-}
-
 fn parse_review_date(s: &str) -> Option<NaiveDate> {
     let shape_ok = s.len() == 10
         && s.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
@@ -416,7 +403,7 @@ fn validate_meta(raw: RawMeta) -> Result<MessageMeta, CatalogueError> {
     if source.title.trim().is_empty() {
         return Err(CatalogueError::EmptySource { id, field: "title" });
     }
-    if !is_plain_https_url(&source.url) || !super::source::is_document_url(&source.url) {
+    if !super::source::is_document_url(&source.url) {
         return Err(CatalogueError::BadUrl { id, url: source.url });
     }
     let Some(reviewed) = parse_review_date(&reviewed) else {

@@ -19,19 +19,23 @@ pub struct Source {
     pub url: String,
 }
 
-/// Whether `url` is the address of a document rather than a site's home page: `https://`,
-/// a host with a dot, no whitespace, and a path that is more than a language or index
-/// page (a query alone does not make a document).
+/// Whether `url` is the address of a document rather than a site's home page:
+/// `https://`, no whitespace, a host of lowercase letters, digits, dots and hyphens with at
+/// least one dot inside it, and a path that is more than a language or index page (a
+/// query alone does not make a document).
 pub fn is_document_url(url: &str) -> bool {
     let Some(rest) = url.strip_prefix("https://") else { return false };
     if url.chars().any(char::is_whitespace) {
         return false;
     }
-    let rest = rest.split('#').next().unwrap_or_default();
+    let rest = rest.split(['?', '#']).next().unwrap_or_default();
     let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
-    let path = path.split('?').next().unwrap_or_default().trim_matches('/');
+    let host_ok = host.contains('.')
+        && !host.starts_with('.')
+        && !host.ends_with('.')
+        && host.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'-');
     let home = ["", "fr", "en", "accueil", "index.html", "index.php", "index.htm", "home"];
-    host.contains('.') && !home.contains(&path.to_ascii_lowercase().as_str())
+    host_ok && !home.contains(&path.trim_matches('/').to_ascii_lowercase().as_str())
 }
 
 #[cfg(test)]
@@ -49,6 +53,9 @@ mod tests {
             "http://example.fr/page",
             "https://x/a",
             "https://www.ameli.fr/a b",
+            "https://.ameli.fr/a",
+            "https://www.Ameli.fr/a",
+            "https://www.ameli.fr?x/a",
         ] {
             assert!(!is_document_url(home), "{home}");
         }
