@@ -159,6 +159,18 @@ pub enum Level {
     SelfHarm,
 }
 
+impl Level {
+    /// A stable id ("low", "moderate", "high", "self-harm"), for the UI's classes.
+    pub const fn id(self) -> &'static str {
+        match self {
+            Level::Low => "low",
+            Level::Moderate => "moderate",
+            Level::High => "high",
+            Level::SelfHarm => "self-harm",
+        }
+    }
+}
+
 /// The level of a check of this tier, item 10 above 0 or not (see [`Level`]).
 pub const fn level(tier: Tier, self_harm: bool) -> Level {
     match (self_harm, tier) {

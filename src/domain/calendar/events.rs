@@ -165,13 +165,13 @@ fn event(rule: &'static Rule, window: (NaiveDate, NaiveDate), note: Option<&'sta
 /// The rules of `stage` that apply to a birth on `birth`, or a due date on `due`.
 fn applicable(stage: Stage, birth: Option<NaiveDate>, due: Option<NaiveDate>) -> impl Iterator<Item = &'static Rule> {
     rules().rules.iter().filter(move |r| {
+        let by_birth = birth.is_some_and(|b| r.applies.contains(b));
+        let by_due = due.is_some_and(|d| r.applies.contains(d));
         r.stage == stage
             && match r.basis() {
-                Basis::Birth => birth.is_some_and(|b| r.applies.contains(b)),
-                Basis::Due => due.is_some_and(|d| r.applies.contains(d)),
-                Basis::BirthOrDue => {
-                    birth.is_some_and(|b| r.applies.contains(b)) || due.is_some_and(|d| r.applies.contains(d))
-                }
+                Basis::Birth => by_birth,
+                Basis::Due => by_due,
+                Basis::BirthOrDue => by_birth || by_due,
             }
     })
 }
@@ -372,6 +372,20 @@ mod tests {
     }
 
     // ---- the data file ----
+
+    /// The maternity leave table is keyed by the names profiles are stored with.
+    #[test]
+    fn babies_and_ranks_are_named_as_profiles_store_them() {
+        use super::super::rules::{BABIES, RANKS};
+        for babies in [Multiplicity::Single, Multiplicity::Twins, Multiplicity::TripletsOrMore] {
+            assert_eq!(serde_json::to_string(&babies).unwrap(), format!("\"{}\"", babies_id(babies)));
+            assert!(BABIES.contains(&babies_id(babies)));
+        }
+        for rank in [ChildRank::First, ChildRank::Second, ChildRank::ThirdOrMore] {
+            assert_eq!(serde_json::to_string(&rank).unwrap(), format!("\"{}\"", rank_id(rank)));
+            assert!(RANKS.contains(&rank_id(rank)));
+        }
+    }
 
     #[test]
     fn the_rules_the_app_builds_are_those_of_the_file() {

@@ -49,15 +49,6 @@ fn respondent_id(respondent: Respondent) -> &'static str {
     }
 }
 
-fn point_class(level: Level) -> &'static str {
-    match level {
-        Level::Low => "wb-chart-point wb-chart-point-low",
-        Level::Moderate => "wb-chart-point wb-chart-point-moderate",
-        Level::High => "wb-chart-point wb-chart-point-high",
-        Level::SelfHarm => "wb-chart-point wb-chart-point-self-harm",
-    }
-}
-
 /// One respondent's chart and table.
 #[component]
 fn Evolution(chart: Chart) -> impl IntoView {
@@ -100,7 +91,7 @@ fn Evolution(chart: Chart) -> impl IntoView {
     let points = chart
         .points
         .iter()
-        .map(|p| view! { <circle class=point_class(p.level) cx=short(p.x, 1) cy=short(p.y, 1) r="5"></circle> })
+        .map(|p| view! { <circle class=format!("wb-chart-point wb-chart-point-{}", p.level.id()) cx=short(p.x, 1) cy=short(p.y, 1) r="5"></circle> })
         .collect_view();
     let first = chart.points.first().copied();
     let last = chart.points.last().copied().filter(|_| chart.points.len() > 1);

@@ -3,7 +3,7 @@
 use super::help::{HelpList, NearYou, SafetyLines};
 use super::{helplines_resource, level_label, message_key, print_path, score_text, when_label, who_label};
 use crate::components::page::Page;
-use crate::domain::epds::{help_for, Check, Level};
+use crate::domain::epds::{help_for, Check};
 use crate::epds_store::use_epds;
 use crate::i18n::{format, use_i18n, Key};
 use crate::texts::date_long;
@@ -75,7 +75,7 @@ pub fn ResultView(check: Check, number: Option<usize>) -> impl IntoView {
     view! {
         <p class="wb-taken">{taken}</p>
         {safety}
-        <section class=format!("card wb-score wb-level-{}", level_class(level)) aria-labelledby="wb-score-heading">
+        <section class=format!("card wb-score wb-level-{}", level.id()) aria-labelledby="wb-score-heading">
             <h2 id="wb-score-heading" tabindex="-1">{crate::i18n::tr(Key::WellbeingResultScoreLabel)}</h2>
             <p class="wb-score-line">
                 <span class="wb-score-total">{move || score_text(i18n.lang(), total)}</span>
@@ -91,14 +91,5 @@ pub fn ResultView(check: Check, number: Option<usize>) -> impl IntoView {
             {print}
             <A href="/wellbeing">{crate::i18n::tr(Key::WellbeingResultBack)}</A>
         </p>
-    }
-}
-
-fn level_class(level: Level) -> &'static str {
-    match level {
-        Level::Low => "low",
-        Level::Moderate => "moderate",
-        Level::High => "high",
-        Level::SelfHarm => "self-harm",
     }
 }
