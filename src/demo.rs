@@ -71,7 +71,7 @@ pub fn on_start(lang: Lang) {
     let Some(value) = start_link(&search) else { return };
     match Sample::from_id(value) {
         Some(sample) if active() != Some(sample) => {
-            let _ = enter(sample, lang);
+            wasm_bindgen_futures::spawn_local(crate::sections::start_demo(sample, lang));
         }
         _ => {
             if let Ok(history) = window.history() {

@@ -76,6 +76,9 @@ pub enum Page {
     WellbeingPrint,
     Settings,
     Demo,
+    /// Not a page: a nurse's start link that names a sample starts it (the sample family
+    /// is built from the calendar's rules, which the main module does not carry).
+    DemoStart(crate::domain::demo::Sample, crate::domain::lang::Lang),
 }
 
 /// Today for a profile, the Timeline, the events.
@@ -130,8 +133,18 @@ fn settings(page: Page) -> Result<AnyView, NotLoaded> {
 fn demo(page: Page) -> Result<AnyView, NotLoaded> {
     Ok(match page {
         Page::Demo => pages::demo::DemoPage().into_any(),
+        Page::DemoStart(sample, lang) => {
+            // A failure to start leaves the parent's data as it was (see `demo::enter`).
+            let _ = crate::demo::enter(sample, lang);
+            ().into_any()
+        }
         _ => ().into_any(),
     })
+}
+
+/// Starts the demonstration with `sample` (from its module, fetched if need be).
+pub async fn start_demo(sample: crate::domain::demo::Sample, lang: crate::domain::lang::Lang) {
+    let _ = demo(Page::DemoStart(sample, lang)).await;
 }
 
 /// One route type a page, for `Lazy::<Route>` in the router: the router keeps the page
