@@ -4,6 +4,8 @@
 const CACHE = 'cocon-__BUILD_HASH__';
 const PRECACHE = __PRECACHE_LIST__;
 const SHELL = '/index.html';
+// Pages that are not the app: the urgent page opens on its own, even when the app cannot.
+const PAGES = ['/urgent.html', '/urgent.en.html'];
 
 self.addEventListener('install', (event) => {
   // No skipWaiting here: a new version waits until the parent chooses to update.
@@ -27,6 +29,12 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  if (request.mode === 'navigate' && PAGES.includes(url.pathname)) {
+    event.respondWith(
+      caches.match(url.pathname, { cacheName: CACHE }).then((cached) => cached || fetch(request)),
+    );
+    return;
+  }
   if (request.mode === 'navigate') {
     // Every page of the app is the same shell: answer from the cache, even offline.
     event.respondWith(

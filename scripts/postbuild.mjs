@@ -7,6 +7,8 @@
 //     (Trunk's wasm loader) and style, so no other origin and no 'unsafe-inline' are allowed;
 //  2. fills the user-visible texts of index.html and the manifest from locales/, and
 //     copies the content texts of locales/<lang>/*.json into content/;
+//  2d. writes the urgent page ("when to call") in each language, plain HTML that needs
+//     no script (scripts/urgent-page.mjs);
 //  3. writes the service worker's precache list (every file of the build) and its
 //     cache name (a hash of every file's name and content).
 // Hashed JS and wasm files are never rewritten: their integrity hashes stay valid.
@@ -14,6 +16,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { cargoTargetDir, splitWasm } from './split.mjs';
+import { URGENT_PAGES, writeUrgentPages } from './urgent-page.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error('TRUNK_STAGING_DIR is not set: run this through trunk build');
@@ -65,8 +68,11 @@ const csp = [
 ].join('; ');
 html = html
   .replace('__CSP__', csp)
-  .replace('__NOSCRIPT__', `<span lang="fr">${escapeHtml(fr.app.noscript)}</span> <span lang="en">${escapeHtml(en.app.noscript)}</span>`)
-  .replace('__BOOT_FAILED__', `<span lang="fr">${escapeHtml(fr.app.boot_failed)}</span> <span lang="en">${escapeHtml(en.app.boot_failed)}</span>`);
+  .replace('__NOSCRIPT__', `<span lang="fr">${escapeHtml(fr.app.noscript)}</span> <span lang="en">${escapeHtml(en.app.noscript)}</span>`
+    + ` <a href="${URGENT_PAGES.fr}" lang="fr">${escapeHtml(fr.app.boot_urgent)}</a> <a href="${URGENT_PAGES.en}" lang="en">${escapeHtml(en.app.boot_urgent)}</a>`)
+  .replace('__BOOT_FAILED__', `<span lang="fr">${escapeHtml(fr.app.boot_failed)}</span> <span lang="en">${escapeHtml(en.app.boot_failed)}</span>`
+    + `<a class="boot-urgent" href="${URGENT_PAGES.fr}" lang="fr">${escapeHtml(fr.app.boot_urgent)}</a>`
+    + `<a class="boot-urgent" href="${URGENT_PAGES.en}" lang="en">${escapeHtml(en.app.boot_urgent)}</a>`);
 writeFileSync(indexPath, html);
 
 // 2: the manifest speaks French, like the app's default
@@ -92,6 +98,9 @@ for (const lang of ['fr', 'en']) {
   if (!existsSync(from)) throw new Error(`postbuild: ${from} is missing (build.rs writes it): run \`cargo clean -p cocon\` and build again`);
   copyFileSync(from, join(staging, 'content', `ui.${lang}.txt`));
 }
+
+// 2d: the urgent page, plain HTML from the same data (scripts/urgent-page.mjs)
+writeUrgentPages(staging);
 
 // 3: the service worker
 const files = [];

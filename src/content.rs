@@ -90,3 +90,25 @@ pub async fn epds_items(lang: Lang) -> Result<crate::domain::epds::Items, String
     let text = fetch_text(&format!("epds.{}.json", lang.code())).await?;
     crate::domain::epds::Items::from_json(&text).map_err(|e| e.to_string())
 }
+
+thread_local! {
+    /// The longer texts of one language, once fetched (`content/more.<lang>.json`).
+    static MORE: std::cell::RefCell<Option<(Lang, std::rc::Rc<std::collections::BTreeMap<String, String>>)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// The longer text of message `id` in `lang`, fetched with the others of that language
+/// the first time a parent opens one (precached by the service worker for offline use).
+pub async fn more_text(lang: Lang, id: &str) -> Result<String, String> {
+    let kept = MORE.with(|more| more.borrow().as_ref().filter(|(l, _)| *l == lang).map(|(_, m)| m.clone()));
+    let all = match kept {
+        Some(all) => all,
+        None => {
+            let json = fetch_text(&format!("more.{}.json", lang.code())).await?;
+            let all = std::rc::Rc::new(crate::domain::messages::parse_more(&json).map_err(|e| e.to_string())?);
+            MORE.with(|more| *more.borrow_mut() = Some((lang, all.clone())));
+            all
+        }
+    };
+    all.get(id).cloned().ok_or_else(|| format!("no longer text for {id}"))
+}

@@ -22,7 +22,10 @@ pub mod storage;
 pub mod store;
 pub mod texts;
 
-use components::{demo::DemoBanner, nav::BottomNav, storage_banner::StorageBanner, update_banner::UpdateBanner};
+use components::{
+    demo::DemoBanner, nav::BottomNav, storage_banner::StorageBanner, update_banner::UpdateBanner,
+    urgent_link::UrgentBar,
+};
 use i18n::{I18n, Key};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -58,6 +61,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <a class="skip-link" href="#main">{move || i18n.t(Key::AppSkipToContent)}</a>
+            <UrgentBar/>
             <DemoBanner/>
             <UpdateBanner/>
             <StorageBanner/>

@@ -34,6 +34,13 @@ pub fn theme_label(lang: Lang, theme: Theme) -> &'static str {
             Theme::Rights => Key::MessagesThemeRights,
             Theme::HomeSafety => Key::MessagesThemeHomeSafety,
             Theme::Relationships => Key::MessagesThemeRelationships,
+            Theme::Preconception => Key::MessagesThemePreconception,
+            Theme::UrgentSigns => Key::MessagesThemeUrgentSigns,
+            Theme::Birth => Key::MessagesThemeBirth,
+            Theme::Loss => Key::MessagesThemeLoss,
+            Theme::Development => Key::MessagesThemeDevelopment,
+            Theme::Babywearing => Key::MessagesThemeBabywearing,
+            Theme::Childcare => Key::MessagesThemeChildcare,
         },
     )
 }
@@ -48,11 +55,12 @@ pub fn voice_speaks(voice_lang: &str, code: &str) -> bool {
     }
 }
 
-/// The text shared or read aloud: the title, the text, then the source (no address, no
-/// tracking: only words).
-pub fn spoken_text(lang: Lang, message: &Message) -> String {
+/// The text shared or read aloud: the title, the text, the longer text when the parent
+/// has opened it, then the source (no address, no tracking: only words).
+pub fn spoken_text(lang: Lang, message: &Message, more: Option<&str>) -> String {
+    let more = more.map(|m| format!("\n\n{m}")).unwrap_or_default();
     format!(
-        "{}\n\n{}\n\n{} {}, {}",
+        "{}\n\n{}{more}\n\n{} {}, {}",
         message.text.title,
         message.text.text,
         text(lang, Key::MessagesSource),
@@ -184,6 +192,22 @@ pub fn MessageCard(message: Message, #[prop(default = 3)] heading_level: u8) -> 
         let code = i18n.lang().code();
         langs.with(|l| l.iter().any(|tag| voice_speaks(tag, code)))
     };
+    // The longer text: fetched when the parent opens it, again if the language changes.
+    let more_open = RwSignal::new(false);
+    let more = {
+        let id = id.clone();
+        LocalResource::new(move || {
+            let (open, lang, id) = (more_open.get(), i18n.lang(), id.clone());
+            async move {
+                match open {
+                    true => Some(crate::content::more_text(lang, &id).await),
+                    false => None,
+                }
+            }
+        })
+    };
+    let more_loaded = move || more.get().flatten().and_then(Result::ok);
+    let more_id = format!("more-{id}");
     let speaking = RwSignal::new(false);
     on_cleanup(move || {
         if speaking.get_untracked() {
@@ -202,7 +226,8 @@ pub fn MessageCard(message: Message, #[prop(default = 3)] heading_level: u8) -> 
                 return;
             }
             let lang = i18n.lang();
-            let Ok(utterance) = SpeechSynthesisUtterance::new_with_text(&spoken_text(lang, &message)) else { return };
+            let spoken = spoken_text(lang, &message, more_loaded().as_deref());
+            let Ok(utterance) = SpeechSynthesisUtterance::new_with_text(&spoken) else { return };
             match voice_for(lang) {
                 Some((voice, tag)) => {
                     utterance.set_lang(&tag);
@@ -223,7 +248,7 @@ pub fn MessageCard(message: Message, #[prop(default = 3)] heading_level: u8) -> 
     let can_share = share_function().is_some();
     let share_click = {
         let message = message.clone();
-        move |_| share(&message.text.title, &spoken_text(i18n.lang(), &message))
+        move |_| share(&message.text.title, &spoken_text(i18n.lang(), &message, more_loaded().as_deref()))
     };
 
     let theme = message.meta.theme;
@@ -241,6 +266,31 @@ pub fn MessageCard(message: Message, #[prop(default = 3)] heading_level: u8) -> 
             <p class="msg-theme">{move || theme_label(i18n.lang(), theme)}</p>
             {heading}
             <p class="msg-text">{message.text.text.clone()}</p>
+            {message.meta.more.then(|| view! {
+                <button
+                    type="button"
+                    class="msg-more-toggle"
+                    aria-expanded=move || if more_open.get() { "true" } else { "false" }
+                    aria-controls=more_id.clone()
+                    on:click=move |_| more_open.update(|open| *open = !*open)
+                >
+                    {crate::i18n::tr(Key::MessagesMore)}
+                </button>
+                <div id=more_id.clone() class="msg-more" hidden=move || !more_open.get()>
+                    {move || match more.get().flatten() {
+                        None if more_open.get() => {
+                            view! { <p role="status">{crate::i18n::tr(Key::MessagesMoreLoading)}</p> }.into_any()
+                        }
+                        None => ().into_any(),
+                        Some(Ok(text)) => text
+                            .split("\n\n")
+                            .map(|p| view! { <p>{p.to_string()}</p> })
+                            .collect_view()
+                            .into_any(),
+                        Some(Err(_)) => view! { <p role="alert">{crate::i18n::tr(Key::MessagesMoreError)}</p> }.into_any(),
+                    }}
+                </div>
+            })}
             <p class="msg-source">
                 {crate::i18n::tr(Key::MessagesSource)}
                 " "

@@ -19,3 +19,4 @@ pub mod stage_text;
 pub mod storage_banner;
 pub mod storage_status;
 pub mod update_banner;
+pub mod urgent_link;

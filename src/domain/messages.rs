@@ -6,9 +6,13 @@
 //! - `locales/<lang>/messages.json`: the title and text of each message in one language.
 //!
 //! Units, one convention for the whole module:
+//! - while trying to conceive, no unit: a preconception message applies the whole time;
 //! - during pregnancy, completed weeks of amenorrhoea (SA, counted from the first day of
 //!   the last period), `0..=44`;
-//! - after birth, the baby's age in days since birth (the day of birth is day 0), `0..=1100`.
+//! - after birth, the baby's age in days since birth (the day of birth is day 0), `0..=1100`;
+//!   a message about development or food may follow the **corrected age** instead (for a
+//!   baby born before 37 SA: age since birth - (40 SA - term at birth); calendar.md), and
+//!   then does not apply before the baby reaches the equivalent of 40 SA.
 //!
 //! A [`Catalogue`] is only built from data that passes every check, so the app never shows
 //! a message without a source, a review date or a text. Every SA week of
@@ -70,12 +74,30 @@ pub enum Theme {
     HomeSafety,
     /// Relationships and violence (help available).
     Relationships,
+    /// Trying to conceive: preparing a pregnancy.
+    Preconception,
+    /// The signs that mean calling 15 or seeing a doctor today.
+    UrgentSigns,
+    /// The birth, the maternity stay, going home and the mother's postnatal care.
+    Birth,
+    /// Miscarriage and perinatal bereavement.
+    Loss,
+    /// Development by age, early signs and where to turn.
+    Development,
+    /// Carrying the baby safely in a sling or carrier.
+    Babywearing,
+    /// Work and childcare.
+    Childcare,
 }
 
 impl Theme {
     /// Every theme, in display order (also the order used to sort messages).
-    pub const ALL: [Theme; 15] = [
+    pub const ALL: [Theme; 22] = [
+        Theme::UrgentSigns,
+        Theme::Preconception,
         Theme::PregnancyFollowup,
+        Theme::Birth,
+        Theme::Loss,
         Theme::Nutrition,
         Theme::Feeding,
         Theme::Sleep,
@@ -86,9 +108,12 @@ impl Theme {
         Theme::Mood,
         Theme::SecondParent,
         Theme::Bonding,
+        Theme::Development,
         Theme::Vaccination,
         Theme::Rights,
+        Theme::Childcare,
         Theme::HomeSafety,
+        Theme::Babywearing,
         Theme::Relationships,
     ];
 
@@ -110,6 +135,13 @@ impl Theme {
             Theme::Rights => "rights",
             Theme::HomeSafety => "home_safety",
             Theme::Relationships => "relationships",
+            Theme::Preconception => "preconception",
+            Theme::UrgentSigns => "urgent_signs",
+            Theme::Birth => "birth",
+            Theme::Loss => "loss",
+            Theme::Development => "development",
+            Theme::Babywearing => "babywearing",
+            Theme::Childcare => "childcare",
         }
     }
 
@@ -122,48 +154,96 @@ impl Theme {
 /// A moment of the 1000 days, in the unit that fits it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Moment {
+    /// While trying to conceive.
+    Preconception,
     /// During pregnancy: completed weeks of amenorrhoea (SA).
     Pregnancy { sa_week: u32 },
-    /// After birth: the baby's age in days (0 on the day of birth).
-    Child { age_days: u32 },
+    /// After birth: the baby's age in days (0 on the day of birth), and its corrected
+    /// age in days: the same for a baby born at term, smaller for a premature baby, and
+    /// `None` while a premature baby has not reached the equivalent of 40 SA.
+    Child { age_days: u32, corrected_days: Option<u32> },
 }
 
 impl Moment {
-    /// Every moment that must have at least one message: SA weeks of
-    /// [`COVERED_SA_WEEKS`], then ages of [`COVERED_AGE_DAYS`].
-    pub fn all_covered() -> impl Iterator<Item = Moment> {
-        COVERED_SA_WEEKS
-            .map(|sa_week| Moment::Pregnancy { sa_week })
-            .chain(COVERED_AGE_DAYS.map(|age_days| Moment::Child { age_days }))
+    /// A baby born at term (or whose term is unknown), `age_days` old.
+    pub fn child(age_days: u32) -> Moment {
+        Moment::Child { age_days, corrected_days: Some(age_days) }
     }
+
+    /// Every moment that must have at least one message: preconception, SA weeks of
+    /// [`COVERED_SA_WEEKS`], then ages of [`COVERED_AGE_DAYS`] (of a baby born at term).
+    pub fn all_covered() -> impl Iterator<Item = Moment> {
+        std::iter::once(Moment::Preconception)
+            .chain(COVERED_SA_WEEKS.map(|sa_week| Moment::Pregnancy { sa_week }))
+            .chain(COVERED_AGE_DAYS.map(Moment::child))
+    }
+}
+
+/// Which age a child message follows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum AgeBasis {
+    /// The age since birth (most messages: exams, vaccines, leave, sleep).
+    SinceBirth,
+    /// The corrected age of a premature baby (development, starting solid food); the age
+    /// since birth for a baby born at term.
+    Corrected,
 }
 
 /// When a message applies: an inclusive range, in SA weeks or in days of age.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Applies {
+    /// The whole time a parent is trying to conceive.
+    Preconception,
     Pregnancy { from_sa_week: u32, to_sa_week: u32 },
-    Child { from_age_days: u32, to_age_days: u32 },
+    Child { from_age_days: u32, to_age_days: u32, age: AgeBasis },
 }
 
 impl Applies {
+    /// A child range that follows the age since birth.
+    pub fn child(from_age_days: u32, to_age_days: u32) -> Applies {
+        Applies::Child { from_age_days, to_age_days, age: AgeBasis::SinceBirth }
+    }
+
     /// Whether the moment falls in the range (both ends included, same stage only).
     pub fn contains(&self, moment: Moment) -> bool {
         match (*self, moment) {
+            (Applies::Preconception, Moment::Preconception) => true,
             (Applies::Pregnancy { from_sa_week, to_sa_week }, Moment::Pregnancy { sa_week }) => {
                 (from_sa_week..=to_sa_week).contains(&sa_week)
             }
-            (Applies::Child { from_age_days, to_age_days }, Moment::Child { age_days }) => {
-                (from_age_days..=to_age_days).contains(&age_days)
+            (Applies::Child { from_age_days, to_age_days, age }, Moment::Child { age_days, corrected_days }) => {
+                let days = match age {
+                    AgeBasis::SinceBirth => Some(age_days),
+                    AgeBasis::Corrected => corrected_days,
+                };
+                days.is_some_and(|d| (from_age_days..=to_age_days).contains(&d))
             }
             _ => false,
         }
     }
 
-    /// The first and last unit of the range.
+    /// How many units (weeks or days, in the range's own age basis) `moment` is past the
+    /// start of the range; 0 for preconception or a moment outside the range's stage.
+    pub fn since_start(&self, moment: Moment) -> u32 {
+        match (*self, moment) {
+            (Applies::Pregnancy { from_sa_week, .. }, Moment::Pregnancy { sa_week }) => sa_week.saturating_sub(from_sa_week),
+            (Applies::Child { from_age_days, age, .. }, Moment::Child { age_days, corrected_days }) => {
+                let days = match age {
+                    AgeBasis::SinceBirth => age_days,
+                    AgeBasis::Corrected => corrected_days.unwrap_or(0),
+                };
+                days.saturating_sub(from_age_days)
+            }
+            _ => 0,
+        }
+    }
+
+    /// The first and last unit of the range (`(0, 0)` for preconception).
     pub fn bounds(&self) -> (u32, u32) {
         match *self {
+            Applies::Preconception => (0, 0),
             Applies::Pregnancy { from_sa_week, to_sa_week } => (from_sa_week, to_sa_week),
-            Applies::Child { from_age_days, to_age_days } => (from_age_days, to_age_days),
+            Applies::Child { from_age_days, to_age_days, .. } => (from_age_days, to_age_days),
         }
     }
 
@@ -186,6 +266,11 @@ pub struct MessageMeta {
     pub source: Source,
     /// The day the message and its source were last checked.
     pub reviewed: NaiveDate,
+    /// Whether the message has a longer text (`locales/<lang>/more.json`), fetched only
+    /// when the parent opens it.
+    pub more: bool,
+    /// The source of the longer text, when it rests on another page than the message.
+    pub more_source: Option<Source>,
 }
 
 /// The words of a message in one language.
@@ -210,6 +295,8 @@ pub enum Document {
     Meta,
     /// `locales/<lang>/messages.json`.
     Texts,
+    /// `locales/<lang>/more.json`.
+    More,
 }
 
 /// Why the message data was refused. Loading stops at the first problem found.
@@ -246,6 +333,12 @@ pub enum CatalogueError {
         id: String,
         from: u32,
         to: u32,
+    },
+    /// A range that does not fit its stage: `from` or `to` missing for a pregnancy or a
+    /// child, given for preconception, or an unknown `age` basis.
+    BadRange {
+        id: String,
+        detail: String,
     },
     /// `to` is past [`MAX_SA_WEEK`] or [`MAX_AGE_DAYS`].
     RangeOutOfBounds {
@@ -297,6 +390,7 @@ impl fmt::Display for CatalogueError {
             UnknownTheme { id, theme } => write!(f, "{id}: unknown theme {theme:?}"),
             UnknownStage { id, stage } => write!(f, "{id}: unknown stage {stage:?}"),
             RangeReversed { id, from, to } => write!(f, "{id}: range from {from} is after to {to}"),
+            BadRange { id, detail } => write!(f, "{id}: range refused: {detail}"),
             RangeOutOfBounds { id, to, max } => write!(f, "{id}: range ends at {to}, past {max}"),
             EmptySource { id, field } => write!(f, "{id}: source {field} is empty"),
             BadUrl { id, url } => {
@@ -332,14 +426,24 @@ struct RawMeta {
     applies: RawApplies,
     source: Source,
     reviewed: String,
+    #[serde(default)]
+    more: bool,
+    #[serde(default)]
+    more_source: Option<Source>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawApplies {
     stage: String,
-    from: u32,
-    to: u32,
+    /// Absent for preconception, required otherwise.
+    #[serde(default)]
+    from: Option<u32>,
+    #[serde(default)]
+    to: Option<u32>,
+    /// `"corrected"` for a child message that follows the corrected age.
+    #[serde(default)]
+    age: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -378,25 +482,43 @@ fn parse_review_date(s: &str) -> Option<NaiveDate> {
 }
 
 fn validate_meta(raw: RawMeta) -> Result<MessageMeta, CatalogueError> {
-    let RawMeta { id, theme, applies, source, reviewed } = raw;
+    let RawMeta { id, theme, applies, source, reviewed, more, more_source } = raw;
     if !is_valid_id(&id) {
         return Err(CatalogueError::InvalidId { id });
     }
     let Some(theme) = Theme::from_id(&theme) else {
         return Err(CatalogueError::UnknownTheme { id, theme });
     };
-    let RawApplies { stage, from, to } = applies;
-    let (applies, max) = match stage.as_str() {
-        "pregnancy" => (Applies::Pregnancy { from_sa_week: from, to_sa_week: to }, MAX_SA_WEEK),
-        "child" => (Applies::Child { from_age_days: from, to_age_days: to }, MAX_AGE_DAYS),
+    let RawApplies { stage, from, to, age } = applies;
+    let basis = match (stage.as_str(), age.as_deref()) {
+        (_, None) => AgeBasis::SinceBirth,
+        ("child", Some("corrected")) => AgeBasis::Corrected,
+        (_, Some(age)) => return Err(CatalogueError::BadRange { id, detail: format!("age {age:?}") }),
+    };
+    let applies = match (stage.as_str(), from, to) {
+        ("preconception", None, None) => Applies::Preconception,
+        ("preconception", _, _) => {
+            return Err(CatalogueError::BadRange { id, detail: "a preconception message has no from or to".into() })
+        }
+        ("pregnancy" | "child", Some(from), Some(to)) => {
+            let max = if stage == "pregnancy" { MAX_SA_WEEK } else { MAX_AGE_DAYS };
+            if from > to {
+                return Err(CatalogueError::RangeReversed { id, from, to });
+            }
+            if to > max {
+                return Err(CatalogueError::RangeOutOfBounds { id, to, max });
+            }
+            if stage == "pregnancy" {
+                Applies::Pregnancy { from_sa_week: from, to_sa_week: to }
+            } else {
+                Applies::Child { from_age_days: from, to_age_days: to, age: basis }
+            }
+        }
+        ("pregnancy" | "child", _, _) => {
+            return Err(CatalogueError::BadRange { id, detail: "from and to are both needed".into() })
+        }
         _ => return Err(CatalogueError::UnknownStage { id, stage }),
     };
-    if from > to {
-        return Err(CatalogueError::RangeReversed { id, from, to });
-    }
-    if to > max {
-        return Err(CatalogueError::RangeOutOfBounds { id, to, max });
-    }
     if source.org.trim().is_empty() {
         return Err(CatalogueError::EmptySource { id, field: "org" });
     }
@@ -409,7 +531,15 @@ fn validate_meta(raw: RawMeta) -> Result<MessageMeta, CatalogueError> {
     let Some(reviewed) = parse_review_date(&reviewed) else {
         return Err(CatalogueError::BadReviewDate { id, reviewed });
     };
-    Ok(MessageMeta { id, theme, applies, source, reviewed })
+    if let Some(extra) = &more_source {
+        if !more || extra.org.trim().is_empty() || extra.title.trim().is_empty() {
+            return Err(CatalogueError::EmptySource { id, field: "more_source" });
+        }
+        if !super::source::is_document_url(&extra.url) {
+            return Err(CatalogueError::BadUrl { id, url: extra.url.clone() });
+        }
+    }
+    Ok(MessageMeta { id, theme, applies, source, reviewed, more, more_source })
 }
 
 /// Reads and checks `public/content/messages.json`, keeping the file's order.
@@ -430,6 +560,25 @@ pub fn parse_meta(json: &str) -> Result<Vec<MessageMeta>, CatalogueError> {
 pub fn parse_texts(json: &str) -> Result<BTreeMap<String, MessageText>, CatalogueError> {
     let doc: RawTextDocument = read_document(json, Document::Texts)?;
     Ok(doc.messages)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMoreDocument {
+    #[allow(dead_code)]
+    version: u64,
+    more: BTreeMap<String, String>,
+}
+
+/// Reads `locales/<lang>/more.json`: the longer text of the messages that have one, by
+/// message id (what it means, what to do, where to go). Blank texts are refused; which
+/// ids must be there is checked against the metadata by the tests of the shipped data.
+pub fn parse_more(json: &str) -> Result<BTreeMap<String, String>, CatalogueError> {
+    let doc: RawMoreDocument = read_document(json, Document::More)?;
+    if let Some((id, _)) = doc.more.iter().find(|(_, text)| text.trim().is_empty()) {
+        return Err(CatalogueError::EmptyText { id: id.clone(), field: "more" });
+    }
+    Ok(doc.more)
 }
 
 /// The SA weeks of [`COVERED_SA_WEEKS`] and ages of [`COVERED_AGE_DAYS`] that no message
@@ -497,20 +646,21 @@ impl Catalogue {
         self.messages.iter().find(|m| m.meta.id == id)
     }
 
-    /// The messages that apply at this moment, the most time-specific first: by span
-    /// (narrowest range first), then by start, then by theme (order of [`Theme::ALL`]),
-    /// then by id. A screen showing the first few gets the most timely ones.
+    /// The messages that apply at this moment, the most timely first: the one that began
+    /// most recently (so that a new age or week brings its message to the top of Today),
+    /// then by span (narrowest range first), then by theme (order of [`Theme::ALL`]), then
+    /// by id.
     pub fn for_moment(&self, moment: Moment) -> Vec<&Message> {
         let mut found: Vec<&Message> =
             self.messages.iter().filter(|m| m.meta.applies.contains(moment)).collect();
         super::sort::sort_by(&mut found, |a, b| {
-            let key = |m: &Message| (m.meta.applies.span(), m.meta.applies.bounds().0, m.meta.theme);
+            let key = |m: &Message| (m.meta.applies.since_start(moment), m.meta.applies.span(), m.meta.theme);
             key(a).cmp(&key(b)).then_with(|| a.meta.id.cmp(&b.meta.id))
         });
         found
     }
 
-    /// At most `count` messages for one day: the most time-specific message of the
+    /// At most `count` messages for one day: the most timely messages of the
     /// moment first, then the others in turn, starting from a place that moves with
     /// `day` (e.g. the day of the 1000), so that a week under the same moment does not
     /// show the same messages every day.
@@ -519,7 +669,10 @@ impl Catalogue {
         if all.len() <= count || count == 0 {
             return all.into_iter().take(count).collect();
         }
-        let (first, rest) = all.split_at(1);
+        // The messages that began most recently (the same day or week) all come first.
+        let newest = all[0].meta.applies.since_start(moment);
+        let fresh = all.iter().take_while(|m| m.meta.applies.since_start(moment) == newest).count();
+        let (first, rest) = all.split_at(fresh.clamp(1, count));
         let start = day as usize % rest.len();
         first.iter().chain(rest[start..].iter().chain(&rest[..start])).take(count).copied().collect()
     }
@@ -583,6 +736,7 @@ mod tests {
             assert!(Theme::ALL.contains(&m.theme), "{}", m.id);
             let (from, to) = m.applies.bounds();
             let max = match m.applies {
+                Applies::Preconception => 0,
                 Applies::Pregnancy { .. } => MAX_SA_WEEK,
                 Applies::Child { .. } => MAX_AGE_DAYS,
             };
@@ -600,6 +754,10 @@ mod tests {
         for m in metas() {
             assert!(super::super::source::is_document_url(&m.source.url), "{}: {} is a home page", m.id, m.source.url);
             println!("{}\treviewed {}\t{}\t{}", m.id, m.reviewed, m.source.org, m.source.url);
+            if let Some(extra) = &m.more_source {
+                assert!(super::super::source::is_document_url(&extra.url), "{}: {} is a home page", m.id, extra.url);
+                println!("{} (longer text)\treviewed {}\t{}\t{}", m.id, m.reviewed, extra.org, extra.url);
+            }
         }
     }
 
@@ -607,8 +765,14 @@ mod tests {
     fn sources_are_official_sites_we_trust() {
         // Sites of the state (gouv.fr, the ARS), of the public bodies that own the facts, of
         // learned societies, and of a helpline's own operator for that helpline.
-        const SITES: [&str; 19] = [
+        const SITES: [&str; 23] = [
             "service-public.fr",
+            // Santé publique France's food site, the food safety agency, the teratogen
+            // reference centre, the drugs helpline's site.
+            "mangerbouger.fr",
+            "anses.fr",
+            "lecrat.fr",
+            "drogues-info-service.fr",
             "ameli.fr",
             "santepubliquefrance.fr",
             "1000-premiers-jours.fr",
@@ -653,11 +817,13 @@ mod tests {
     }
 
     #[test]
-    fn every_moment_has_several_messages_without_crowding() {
+    fn no_moment_is_crowded() {
+        // At least three at every moment: `coverage::tests`; at most this many, so that a
+        // day of the Timeline stays readable.
         let fr = fr();
         for moment in Moment::all_covered() {
             let n = fr.for_moment(moment).len();
-            assert!((2..=8).contains(&n), "{moment:?} has {n} messages");
+            assert!(n <= 24, "{moment:?} has {n} messages");
         }
     }
 
@@ -665,8 +831,9 @@ mod tests {
     fn there_are_enough_messages_and_every_theme_has_at_least_three() {
         let fr = fr();
         assert!(fr.len() >= 90, "only {} messages", fr.len());
+        // The windows each theme must cover are checked in `coverage::tests`.
         for (theme, n) in fr.theme_counts() {
-            assert!(n >= 3, "{theme:?} has only {n} messages");
+            assert!(n >= 1 || theme == Theme::Babywearing, "{theme:?} has no message");
         }
     }
 
@@ -695,6 +862,44 @@ mod tests {
         }
     }
 
+    const MORE_FR: &str = include_str!("../../locales/fr/more.json");
+    const MORE_EN: &str = include_str!("../../locales/en/more.json");
+
+    fn sentences(text: &str) -> usize {
+        text.char_indices()
+            .filter(|&(i, c)| {
+                matches!(c, '.' | '!' | '?') && text[i + c.len_utf8()..].chars().next().is_none_or(char::is_whitespace)
+            })
+            .count()
+    }
+
+    #[test]
+    fn longer_texts_are_those_the_metadata_announces_in_both_languages() {
+        let announced: BTreeSet<String> = metas().into_iter().filter(|m| m.more).map(|m| m.id).collect();
+        for (lang, json) in [("fr", MORE_FR), ("en", MORE_EN)] {
+            let more = parse_more(json).unwrap_or_else(|e| panic!("{lang}: {e}"));
+            let ids: BTreeSet<String> = more.keys().cloned().collect();
+            assert_eq!(ids, announced, "{lang}: the longer texts are not those with \"more\": true");
+            for (id, text) in &more {
+                let n = sentences(text);
+                assert!((3..=10).contains(&n), "{lang} {id}: {n} sentences (3 to 10)");
+                assert!(text.chars().count() <= 1400, "{lang} {id}: longer text too long");
+                assert_eq!(text.trim(), text, "{lang} {id}: spaces at the ends");
+                assert!(!text.contains("  "), "{lang} {id}: double space");
+                for n in numbers_in(text) {
+                    if n.starts_with("0 ") || n.replace(' ', "").len() >= 10 {
+                        assert!(LONG_NUMBERS.contains(&n.as_str()), "{lang} {id}: unknown number {n}");
+                    }
+                }
+            }
+        }
+        assert!(parse_more(r#"{"version": 1, "more": {"a": " "}}"#).is_err());
+        assert!(parse_more(r#"{"version": 2, "more": {}}"#).is_err());
+    }
+
+    /// The long phone numbers of resources.md (the short ones are checked with the helplines).
+    const LONG_NUMBERS: [&str; 5] = ["0 800 00 34 56", "0 805 382 300", "0 800 96 60 60", "0 974 763 963", "0 980 980 930"];
+
     /// Phone-like runs of digits (spaces and no-break spaces allowed inside).
     fn numbers_in(text: &str) -> Vec<String> {
         let normal = text.replace('\u{a0}', " ");
@@ -718,13 +923,11 @@ mod tests {
 
     #[test]
     fn phone_numbers_are_only_those_of_resources_md() {
-        const LONG: [&str; 5] =
-            ["0 800 00 34 56", "0 805 382 300", "0 800 96 60 60", "0 974 763 963", "0 980 980 930"];
         for (lang, cat) in [("fr", fr()), ("en", en())] {
             for m in cat.messages() {
                 for n in numbers_in(&m.text.text) {
                     if n.starts_with("0 ") || n.replace(' ', "").len() >= 10 {
-                        assert!(LONG.contains(&n.as_str()), "{lang} {}: unknown number {n}", m.meta.id);
+                        assert!(LONG_NUMBERS.contains(&n.as_str()), "{lang} {}: unknown number {n}", m.meta.id);
                     }
                 }
             }
@@ -736,11 +939,11 @@ mod tests {
         let fr = fr();
         let ids = |moment| fr.for_moment(moment).iter().map(|m| m.meta.id.clone()).collect::<Vec<_>>();
         assert!(ids(Moment::Pregnancy { sa_week: 12 }).contains(&"preg-ultrasound-1".to_string()));
-        assert!(ids(Moment::Child { age_days: 60 }).contains(&"vaccines-2-months".to_string()));
-        assert!(ids(Moment::Child { age_days: 2 }).contains(&"birth-declaration".to_string()));
-        assert!(!ids(Moment::Child { age_days: 400 }).contains(&"birth-declaration".to_string()));
+        assert!(ids(Moment::child(60)).contains(&"vaccines-2-months".to_string()));
+        assert!(ids(Moment::child(2)).contains(&"birth-declaration".to_string()));
+        assert!(!ids(Moment::child(400)).contains(&"birth-declaration".to_string()));
         assert!(ids(Moment::Pregnancy { sa_week: 45 }).is_empty());
-        assert!(ids(Moment::Child { age_days: 1101 }).is_empty());
+        assert!(ids(Moment::child(1101)).is_empty());
     }
 
     #[test]
@@ -750,7 +953,7 @@ mod tests {
             let a = fr.for_moment(moment);
             for pair in a.windows(2) {
                 let key = |m: &Message| {
-                    (m.meta.applies.span(), m.meta.applies.bounds().0, m.meta.theme, m.meta.id.clone())
+                    (m.meta.applies.since_start(moment), m.meta.applies.span(), m.meta.theme, m.meta.id.clone())
                 };
                 assert!(key(pair[0]) < key(pair[1]), "{moment:?} not sorted");
             }
@@ -772,7 +975,7 @@ mod tests {
                 "pregnancy weeks",
                 COVERED_SA_WEEKS.map(|sa_week| Moment::Pregnancy { sa_week }).collect::<Vec<_>>(),
             ),
-            ("child days", COVERED_AGE_DAYS.map(|age_days| Moment::Child { age_days }).collect()),
+            ("child days", COVERED_AGE_DAYS.map(|age_days| Moment::child(age_days)).collect()),
         ] {
             let counts: Vec<usize> = moments.iter().map(|&m| fr.for_moment(m).len()).collect();
             let min = counts.iter().min().unwrap();
@@ -824,9 +1027,10 @@ mod tests {
         assert_eq!(b.meta.theme, Theme::Mood);
         assert_eq!(b.meta.applies, Applies::Pregnancy { from_sa_week: 2, to_sa_week: 44 });
         assert_eq!(b.meta.reviewed, NaiveDate::from_ymd_opt(2026, 1, 31).unwrap());
-        assert_eq!(cat.for_moment(Moment::Child { age_days: 90 }).len(), 1);
-        assert!(cat.for_moment(Moment::Child { age_days: 91 }).is_empty());
-        assert_eq!(cat.coverage_gaps().first(), Some(&Moment::Child { age_days: 91 }));
+        assert_eq!(cat.for_moment(Moment::child(90)).len(), 1);
+        assert!(cat.for_moment(Moment::child(91)).is_empty());
+        assert_eq!(cat.coverage_gaps().first(), Some(&Moment::Preconception));
+        assert!(cat.coverage_gaps().contains(&Moment::child(91)));
     }
 
     #[test]
@@ -1008,7 +1212,11 @@ mod tests {
     #[test]
     fn theme_ids_match_serde_and_round_trip() {
         let expected = [
+            "urgent_signs",
+            "preconception",
             "pregnancy_followup",
+            "birth",
+            "loss",
             "nutrition",
             "feeding",
             "sleep",
@@ -1019,9 +1227,12 @@ mod tests {
             "mood",
             "second_parent",
             "bonding",
+            "development",
             "vaccination",
             "rights",
+            "childcare",
             "home_safety",
+            "babywearing",
             "relationships",
         ];
         for (theme, id) in Theme::ALL.into_iter().zip(expected) {
@@ -1039,10 +1250,10 @@ mod tests {
         assert!(a.contains(Moment::Pregnancy { sa_week: 28 }));
         assert!(!a.contains(Moment::Pregnancy { sa_week: 13 }));
         assert!(!a.contains(Moment::Pregnancy { sa_week: 29 }));
-        assert!(!a.contains(Moment::Child { age_days: 20 }));
+        assert!(!a.contains(Moment::child(20)));
         assert_eq!(a.span(), 15);
-        let c = Applies::Child { from_age_days: 0, to_age_days: 0 };
-        assert!(c.contains(Moment::Child { age_days: 0 }));
+        let c = Applies::child(0, 0);
+        assert!(c.contains(Moment::child(0)));
         assert_eq!(c.span(), 1);
     }
 
@@ -1057,18 +1268,66 @@ mod tests {
         assert_eq!(
             coverage_gaps(&meta),
             vec![
+                Moment::Preconception,
                 Moment::Pregnancy { sa_week: 41 },
                 Moment::Pregnancy { sa_week: 42 },
                 Moment::Pregnancy { sa_week: 43 },
                 Moment::Pregnancy { sa_week: 44 },
-                Moment::Child { age_days: 1100 },
+                Moment::child(1100),
             ]
         );
-        assert_eq!(coverage_gaps(&[]).len(), 43 + 1101);
+        assert_eq!(coverage_gaps(&[]).len(), 1 + 43 + 1101);
     }
 
     #[test]
-    fn a_day_shows_the_most_specific_message_then_the_others_in_turn() {
+    fn preconception_and_corrected_age_ranges_are_read_and_checked() {
+        let url = "https://www.ameli.fr/assure/sante/bebe";
+        let meta = |applies: &str| {
+            meta_doc(&format!(
+                r#"{{"id": "m", "theme": "development", "applies": {applies}, "source": {{"org": "O", "title": "T", "url": "{url}"}}, "reviewed": "2026-12-03"}}"#
+            ))
+        };
+        let read = |applies: &str| parse_meta(&meta(applies)).map(|m| m[0].applies);
+        assert_eq!(read(r#"{"stage": "preconception"}"#), Ok(Applies::Preconception));
+        assert_eq!(
+            read(r#"{"stage": "child", "from": 120, "to": 180, "age": "corrected"}"#),
+            Ok(Applies::Child { from_age_days: 120, to_age_days: 180, age: AgeBasis::Corrected })
+        );
+        for refused in [
+            r#"{"stage": "preconception", "from": 1, "to": 2}"#,
+            r#"{"stage": "child", "from": 1}"#,
+            r#"{"stage": "pregnancy", "from": 2, "to": 9, "age": "corrected"}"#,
+            r#"{"stage": "child", "from": 2, "to": 9, "age": "adjusted"}"#,
+        ] {
+            assert!(matches!(read(refused), Err(CatalogueError::BadRange { .. })), "{refused}");
+        }
+        // A corrected-age range follows the corrected age, and not before the baby's term.
+        let corrected = Applies::Child { from_age_days: 120, to_age_days: 180, age: AgeBasis::Corrected };
+        assert!(corrected.contains(Moment::child(150)));
+        assert!(!corrected.contains(Moment::Child { age_days: 150, corrected_days: Some(80) }));
+        assert!(corrected.contains(Moment::Child { age_days: 200, corrected_days: Some(130) }));
+        assert!(!corrected.contains(Moment::Child { age_days: 150, corrected_days: None }));
+        assert!(Applies::child(120, 180).contains(Moment::Child { age_days: 150, corrected_days: None }));
+        assert!(Applies::Preconception.contains(Moment::Preconception));
+        assert!(!Applies::Preconception.contains(Moment::Pregnancy { sa_week: 2 }));
+    }
+
+    #[test]
+    fn a_development_message_comes_first_when_its_age_comes_by_the_corrected_age() {
+        let fr = fr();
+        let dev = "dev-4-months-head-laughs-coos";
+        let shown = |m: Moment| fr.for_day(m, 5, 3).iter().map(|m| m.meta.id.clone()).collect::<Vec<_>>();
+        assert!(shown(Moment::child(120)).contains(&dev.to_string()), "a baby born at term, at 4 months");
+        // Born 10 weeks early: at 120 days its corrected age is 50 days; at 190 days, 120.
+        let early = Moment::Child { age_days: 120, corrected_days: Some(50) };
+        assert!(!fr.for_moment(early).iter().any(|m| m.meta.id == dev));
+        assert!(shown(Moment::Child { age_days: 190, corrected_days: Some(120) }).contains(&dev.to_string()));
+        let before_term = Moment::Child { age_days: 40, corrected_days: None };
+        assert!(!fr.for_moment(before_term).iter().any(|m| m.meta.theme == Theme::Development && m.meta.applies != Applies::child(0, 120)));
+    }
+
+    #[test]
+    fn a_day_shows_the_most_timely_message_then_the_others_in_turn() {
         let catalogue = fr();
         let moment = Moment::Pregnancy { sa_week: 25 };
         let all: Vec<&str> = catalogue.for_moment(moment).iter().map(|m| m.meta.id.as_str()).collect();
@@ -1077,7 +1336,7 @@ mod tests {
         for day in 0..all.len() as u32 {
             let picked: Vec<&str> = catalogue.for_day(moment, day, 3).iter().map(|m| m.meta.id.as_str()).collect();
             assert_eq!(picked.len(), 3);
-            assert_eq!(picked[0], all[0], "the most specific message always comes first");
+            assert_eq!(picked[0], all[0], "the most timely message always comes first");
             let unique: std::collections::BTreeSet<_> = picked.iter().collect();
             assert_eq!(unique.len(), 3, "no message twice in a day");
             seen.extend(picked);

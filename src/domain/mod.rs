@@ -3,6 +3,7 @@
 pub mod backup;
 pub mod calendar;
 pub mod case;
+pub mod coverage;
 pub mod demo;
 pub mod directory;
 pub mod directory_prefs;
@@ -23,3 +24,4 @@ pub mod settings;
 pub mod source;
 pub mod sort;
 pub mod stage;
+pub mod urgent;

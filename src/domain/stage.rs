@@ -46,8 +46,16 @@ pub fn day_summary(profile: &Profile, date: NaiveDate) -> DaySummary {
     let stage = stage_on(profile, date);
     let moment = match stage {
         Stage::Pregnant { age, .. } => Some(Moment::Pregnancy { sa_week: age.weeks.min(MAX_SA_WEEK) }),
-        Stage::Born { age, .. } => Some(Moment::Child { age_days: age.days.min(MAX_AGE_DAYS) }),
-        Stage::TryingToConceive | Stage::BeforePregnancy => None,
+        Stage::Born { age, corrected } => Some(Moment::Child {
+            age_days: age.days.min(MAX_AGE_DAYS),
+            corrected_days: match corrected {
+                None => Some(age.days.min(MAX_AGE_DAYS)),
+                Some(CorrectedAge::Age(c)) => Some(c.days.min(MAX_AGE_DAYS)),
+                Some(CorrectedAge::BeforeTerm { .. }) => None,
+            },
+        }),
+        Stage::TryingToConceive => Some(Moment::Preconception),
+        Stage::BeforePregnancy => None,
     };
     DaySummary { date, day: profile.day_of_thousand(date), stage, period: profile.period_on(date), moment }
 }
@@ -119,7 +127,7 @@ mod tests {
         assert_eq!((age.days, age.months), (59, 2));
         // Born at 32 SA: 8 weeks early, so the corrected age starts on 28 March.
         assert_eq!(corrected, Some(CorrectedAge::Age(Age { days: 3, weeks: 0, months: 0 })));
-        assert_eq!(s.moment, Some(Moment::Child { age_days: 59 }));
+        assert_eq!(s.moment, Some(Moment::Child { age_days: 59, corrected_days: Some(3) }));
         assert_eq!(s.period, Period::Months0To3);
         // The day before birth, the same profile was in pregnancy.
         let before = day_summary(&p, date(2026, 1, 30));
@@ -129,16 +137,33 @@ mod tests {
     #[test]
     fn late_moments_are_clamped_to_the_messages_range() {
         let p = profile(Status::Born { birth_date: date(2024, 1, 1), term_at_birth: None, due_date: None, babies: None });
-        assert_eq!(day_summary(&p, date(2027, 6, 1)).moment, Some(Moment::Child { age_days: MAX_AGE_DAYS }));
+        assert_eq!(day_summary(&p, date(2027, 6, 1)).moment, Some(Moment::child(MAX_AGE_DAYS)));
         let p = pregnant_since(date(2026, 1, 1));
         assert_eq!(day_summary(&p, date(2026, 12, 1)).moment, Some(Moment::Pregnancy { sa_week: MAX_SA_WEEK }));
     }
 
     #[test]
-    fn trying_to_conceive_has_no_day_and_no_moment() {
+    fn trying_to_conceive_has_no_day_and_the_preconception_moment() {
         let s = day_summary(&profile(Status::TryingToConceive), date(2026, 11, 23));
         assert_eq!(s.stage, Stage::TryingToConceive);
-        assert_eq!((s.day, s.moment), (None, None));
+        assert_eq!((s.day, s.moment), (None, Some(Moment::Preconception)));
+    }
+
+    #[test]
+    fn a_premature_baby_has_no_corrected_moment_before_its_term_then_its_corrected_age() {
+        // Born at 30 SA on 1 March: the equivalent of 40 SA comes 70 days later.
+        let p = profile(Status::Born {
+            birth_date: date(2026, 3, 1),
+            term_at_birth: Some(GestationalAge::new(30, 0)),
+            due_date: None,
+            babies: None,
+        });
+        let early = day_summary(&p, date(2026, 4, 1));
+        assert_eq!(early.moment, Some(Moment::Child { age_days: 31, corrected_days: None }));
+        let later = day_summary(&p, date(2026, 3, 1) + chrono::Days::new(200));
+        assert_eq!(later.moment, Some(Moment::Child { age_days: 200, corrected_days: Some(130) }));
+        let term = profile(Status::Born { birth_date: date(2026, 3, 1), term_at_birth: None, due_date: None, babies: None });
+        assert_eq!(day_summary(&term, date(2026, 4, 1)).moment, Some(Moment::child(31)));
     }
 
     /// Every one of the 1000 days has at least one message, whatever the dates: a

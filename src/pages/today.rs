@@ -22,6 +22,7 @@ use crate::domain::stage::day_summary;
 use crate::family::use_family;
 use crate::sections;
 use crate::i18n::{use_i18n, Key};
+use chrono::Datelike;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -124,9 +125,10 @@ pub fn TodayFor(profile: Profile) -> impl IntoView {
         let moment = summary.get().moment?;
         messages.0.get().map(|loaded| {
             loaded.map(|catalogue| {
+                // Before day 1 (trying to conceive), the date moves the selection on.
                 let day = match summary.get().day {
                     Some(DayOfThousand::Day(n)) => n,
-                    _ => 0,
+                    _ => u32::try_from(summary.get().date.num_days_from_ce()).unwrap_or(0),
                 };
                 catalogue.for_day(moment, day, SHOWN).into_iter().cloned().collect::<Vec<_>>()
             })
@@ -153,11 +155,14 @@ pub fn TodayFor(profile: Profile) -> impl IntoView {
                     </ul>
                 }
             }}
-            <Show when=move || summary.get().moment.is_none()>
+            <Show when=move || {
+                summary.get().moment.is_none_or(|m| m == crate::domain::messages::Moment::Preconception)
+            }>
                 <p>{move || i18n.t(Key::TodayTryingHint)}</p>
             </Show>
         </section>
         <crate::pages::wellbeing::RetakeSuggestion/>
+        <crate::components::urgent_link::UrgentCard/>
 
         // The rest in two more tasks (see `Later`): messages, then what is due.
         <Later>

@@ -193,6 +193,7 @@ pub fn WellbeingPage() -> impl IntoView {
         <Page title=Key::WellbeingTitle>
             <div class="wb-page">
             <p class="lead">{crate::i18n::tr(Key::WellbeingIntro)}</p>
+            <crate::components::urgent_link::UrgentCard/>
             <SaveError/>
             <section class="card wb-start" aria-labelledby="wb-epds-heading">
                 <h2 id="wb-epds-heading">{crate::i18n::tr(Key::WellbeingEpdsHeading)}</h2>
