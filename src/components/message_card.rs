@@ -352,6 +352,22 @@ mod tests {
     }
 
     #[test]
+    fn the_longer_text_is_read_and_shared_once_opened() {
+        let catalogue = crate::domain::messages::Catalogue::from_json(
+            include_str!("../../public/content/messages.json"),
+            include_str!("../../locales/fr/messages.json"),
+        )
+        .unwrap();
+        let message = catalogue.messages().iter().find(|m| m.meta.more).unwrap();
+        let closed = spoken_text(Lang::Fr, message, None);
+        let open = spoken_text(Lang::Fr, message, Some("Plus de détails."));
+        assert!(closed.starts_with(&message.text.title) && closed.contains(&message.text.text));
+        assert!(!closed.contains("Plus de détails."));
+        assert!(open.contains(&format!("{}\n\nPlus de détails.\n\n", message.text.text)), "{open}");
+        assert!(open.ends_with(&message.meta.source.title), "the source comes last");
+    }
+
+    #[test]
     fn every_theme_has_a_label_in_both_languages() {
         for lang in Lang::ALL {
             let labels: std::collections::BTreeSet<_> = Theme::ALL.iter().map(|&t| theme_label(lang, t)).collect();

@@ -25,11 +25,11 @@ pub fn UrgentBar() -> impl IntoView {
 pub fn UrgentCard() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <p class="card urgent-card">
+        <div class="card urgent-card">
             <a href=move || page_path(i18n.lang()) rel="external">
                 <strong>{move || i18n.t(Key::AppUrgentCardTitle)}</strong>
                 <span>{move || i18n.t(Key::AppUrgentCardText)}</span>
             </a>
-        </p>
+        </div>
     }
 }
