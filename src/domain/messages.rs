@@ -849,13 +849,7 @@ mod tests {
                     assert_eq!(s.trim(), s, "{lang} {id}: spaces at the ends");
                     assert!(!s.contains("  "), "{lang} {id}: double space");
                 }
-                let sentences = text
-                    .char_indices()
-                    .filter(|&(i, c)| {
-                        matches!(c, '.' | '!' | '?')
-                            && text[i + c.len_utf8()..].chars().next().is_none_or(char::is_whitespace)
-                    })
-                    .count();
+                let sentences = sentences(text);
                 assert!((1..=3).contains(&sentences), "{lang} {id}: {sentences} sentences");
                 assert!(text.ends_with(['.', '!', '?', ')']), "{lang} {id}: text does not end a sentence");
             }
