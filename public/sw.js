@@ -6,6 +6,10 @@ const PRECACHE = __PRECACHE_LIST__;
 const SHELL = '/index.html';
 // Pages that are not the app: the urgent page opens on its own, even when the app cannot.
 const PAGES = ['/urgent.html', '/urgent.en.html'];
+// The directory's département packs: fetched when first needed, then kept across updates
+// (the address carries the pack's hash, so a changed pack is fetched again).
+const PACKS = 'cocon-packs';
+const PACK_PATH = /^\/content\/directory\/(?!index\.json$)[^/]+\.json$/;
 
 self.addEventListener('install', (event) => {
   // No skipWaiting here: a new version waits until the parent chooses to update.
@@ -16,7 +20,7 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches.keys()
       .then((keys) => Promise.all(
-        keys.filter((key) => key.startsWith('cocon-') && key !== CACHE).map((key) => caches.delete(key))))
+        keys.filter((key) => key.startsWith('cocon-') && key !== CACHE && key !== PACKS).map((key) => caches.delete(key))))
       .then(() => self.clients.claim()),
   );
 });
@@ -35,6 +39,10 @@ self.addEventListener('fetch', (event) => {
     );
     return;
   }
+  if (PACK_PATH.test(url.pathname)) {
+    event.respondWith(pack(request, url));
+    return;
+  }
   if (request.mode === 'navigate') {
     // Every page of the app is the same shell: answer from the cache, even offline.
     event.respondWith(
@@ -46,3 +54,19 @@ self.addEventListener('fetch', (event) => {
     caches.match(request, { cacheName: CACHE, ignoreSearch: true }).then((cached) => cached || fetch(request)),
   );
 });
+
+// A pack from the PACKS cache, else from the network (then kept, older versions of the same
+// pack dropped). Offline and never fetched: the network error reaches the app, which says so.
+async function pack(request, url) {
+  const cache = await caches.open(PACKS);
+  const cached = await cache.match(request);
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (response.ok) {
+    for (const old of await cache.keys()) {
+      if (new URL(old.url).pathname === url.pathname) await cache.delete(old);
+    }
+    await cache.put(request, response.clone());
+  }
+  return response;
+}

@@ -111,9 +111,12 @@ const files = [];
     else files.push(path);
   }
 })(staging);
+// The directory's département packs are not precached: each is fetched when a parent's
+// place is known, then kept by the service worker (its PACKS cache) for offline use.
+const isPack = (url) => /^\/content\/directory\/(?!index\.json$)[^/]+\.json$/.test(url);
 const precache = files
   .map((path) => '/' + relative(staging, path).split(sep).join('/'))
-  .filter((url) => url !== '/sw.js')
+  .filter((url) => url !== '/sw.js' && !isPack(url))
   .sort();
 const hash = createHash('sha256');
 for (const url of precache) hash.update(url).update('\0').update(readFileSync(join(staging, url))).update('\0');

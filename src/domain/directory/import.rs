@@ -240,14 +240,14 @@ fn json_drafts(text: &str) -> Result<Drafts, FileError> {
 // ---- CSV ----
 
 /// One CSV record and the line it starts on.
-struct CsvRow {
-    line: usize,
-    fields: Vec<String>,
+pub(super) struct CsvRow {
+    pub(super) line: usize,
+    pub(super) fields: Vec<String>,
 }
 
 /// `;` when the header line has at least as many semicolons as commas (outside quotes),
 /// else `,`.
-fn detect_separator(text: &str) -> u8 {
+pub(super) fn detect_separator(text: &str) -> u8 {
     let header = text.split('\n').next().unwrap_or("");
     let (mut semicolons, mut commas, mut quoted) = (0, 0, false);
     for b in header.bytes() {
@@ -269,7 +269,7 @@ fn detect_separator(text: &str) -> u8 {
 /// and `""` for a quote; a quote inside an unquoted field is kept as is; `\r\n`, `\n` and
 /// `\r` end a record. Returns the records and, if a quoted field never closes, the line of
 /// the record it started in (that record and the rest of the file are lost).
-fn parse_csv(text: &str, sep: u8) -> (Vec<CsvRow>, Option<usize>) {
+pub(super) fn parse_csv(text: &str, sep: u8) -> (Vec<CsvRow>, Option<usize>) {
     let b = text.as_bytes();
     let mut rows = Vec::new();
     let mut fields: Vec<String> = Vec::new();
@@ -594,6 +594,12 @@ pub fn import_sources(entries: &[Entry]) -> Vec<&str> {
 
 /// `entries` as a JSON document of the format (for export; `origin` is not part of it).
 pub fn to_document(entries: &[Entry]) -> String {
+    serde_json::to_string_pretty(&document_value(entries, None)).unwrap_or_default()
+}
+
+/// The JSON document of `entries` (their `origin` left out: the reader sets it), with an
+/// optional `about` text.
+pub(super) fn document_value(entries: &[Entry], about: Option<&str>) -> Value {
     let list: Vec<Value> = entries
         .iter()
         .map(|e| {
@@ -604,8 +610,10 @@ pub fn to_document(entries: &[Entry]) -> String {
             v
         })
         .collect();
-    let doc = serde_json::json!({ "version": DIRECTORY_VERSION, "entries": list });
-    serde_json::to_string_pretty(&doc).unwrap_or_default()
+    match about {
+        Some(about) => serde_json::json!({ "version": DIRECTORY_VERSION, "about": about, "entries": list }),
+        None => serde_json::json!({ "version": DIRECTORY_VERSION, "entries": list }),
+    }
 }
 
 #[cfg(test)]

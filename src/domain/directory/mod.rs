@@ -13,6 +13,7 @@
 //! data in one language (French), with an optional English description; they are plain
 //! text, never HTML. An unknown fact stays empty: no guessed phone number, address or hours.
 
+pub mod dila;
 pub mod fold;
 pub mod geo;
 pub mod import;
@@ -26,7 +27,8 @@ pub use import::{
     ImportPreview, LoadError, DIRECTORY_VERSION, MAX_FILE_BYTES,
 };
 pub use model::{
-    mailto_uri, sms_uri, tel_uri, Audience, Category, Cost, Entry, EntryDraft, Field, Origin, RejectReason, Rejection,
+    mailto_uri, sms_uri, tel_uri, Audience, Category, Cost, DroppedField, Entry, EntryDraft, Field, Origin, RejectReason,
+    Rejection,
 };
 pub use national::{add_english_descriptions, helpline_entries};
 pub use search::{nearest, Directory, Hit, Location, Query};

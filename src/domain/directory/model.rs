@@ -529,6 +529,8 @@ pub enum RejectReason {
     UnknownAudience(String),
     /// Not five digits (or `2A`/`2B` and three digits).
     BadPostcode(String),
+    /// A postcode of another département than the one given for the commune.
+    PostcodeElsewhere { postcode: String, department: String },
     BadDepartment(String),
     /// Only one of latitude and longitude, a value out of range, or not a number.
     BadCoordinates,
@@ -579,6 +581,9 @@ impl fmt::Display for RejectReason {
             UnknownCategory(c) => write!(f, "unknown category {c:?}"),
             UnknownAudience(a) => write!(f, "unknown audience {a:?}"),
             BadPostcode(p) => write!(f, "postcode {p:?} is not 5 digits"),
+            PostcodeElsewhere { postcode, department } => {
+                write!(f, "postcode {postcode:?} is not in the commune's département {department}")
+            }
             BadDepartment(d) => write!(f, "unknown département {d:?}"),
             BadCoordinates => write!(f, "latitude and longitude must both be valid numbers"),
             BadPhone(p) => write!(f, "phone {p:?} is not a phone number"),
@@ -1047,6 +1052,116 @@ impl EntryDraft {
     }
 }
 
+/// A field an entry was kept without, and why (see [`EntryDraft::validate_keeping`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DroppedField {
+    pub field: Field,
+    pub reason: RejectReason,
+}
+
+impl EntryDraft {
+    /// Like [`EntryDraft::validate`], but a field that cannot be read is dropped (with its
+    /// reason) instead of refusing the entry: a bad phone number loses that number, an
+    /// unknown category that category, a bad date the date. The entry is refused only when
+    /// it is unsafe (a `javascript:` address anywhere), has no name or source, or a bad id.
+    pub fn validate_keeping(mut self, origin: Origin) -> Result<(Entry, Vec<DroppedField>), RejectReason> {
+        let mut dropped = Vec::new();
+        // Each round drops one field or value, so this ends; the bound is a safety net.
+        for _ in 0..64 {
+            let reason = match self.clone().validate(origin.clone()) {
+                Ok(entry) => return Ok((entry, dropped)),
+                Err(reason) => reason,
+            };
+            let Some(field) = self.drop_for(&reason) else { return Err(reason) };
+            dropped.push(DroppedField { field, reason });
+        }
+        Err(RejectReason::Malformed("too many unreadable fields".into()))
+    }
+
+    /// Removes what `reason` is about, returning its field; `None` when the reason refuses
+    /// the whole entry.
+    fn drop_for(&mut self, reason: &RejectReason) -> Option<Field> {
+        use RejectReason::*;
+        let remove = |list: &mut Vec<String>, bad: &str| {
+            let before = list.len();
+            list.retain(|v| clean_line(v) != bad && v != bad);
+            list.len() < before
+        };
+        match reason {
+            UnknownCategory(c) => remove(&mut self.categories, c).then_some(Field::Categories),
+            UnknownAudience(a) => remove(&mut self.audience, a).then_some(Field::Audience),
+            BadPostcode(_) | PostcodeElsewhere { .. } => {
+                self.postcode.clear();
+                Some(Field::Postcode)
+            }
+            BadDepartment(_) => {
+                self.department.clear();
+                Some(Field::Department)
+            }
+            BadCoordinates => {
+                self.latitude = None;
+                self.longitude = None;
+                Some(Field::Latitude)
+            }
+            BadPhone(p) => {
+                if remove(&mut self.phones, p) {
+                    Some(Field::Phones)
+                } else {
+                    remove(&mut self.sms, p).then_some(Field::Sms)
+                }
+            }
+            BadEmail(_) => {
+                self.email.clear();
+                Some(Field::Email)
+            }
+            BadWebsite(_) => {
+                self.website.clear();
+                Some(Field::Website)
+            }
+            BadCost(_) => {
+                self.cost.clear();
+                Some(Field::Cost)
+            }
+            BadDate(_) => {
+                self.last_verified.clear();
+                Some(Field::LastVerified)
+            }
+            TooLong { field, .. } | TooManyValues { field, .. } => self.clear(*field).then_some(*field),
+            MissingName | MissingSource | BadId(_) | DuplicateId { .. } | UnsafeLink { .. } => None,
+            UnknownField(_) | Malformed(_) | WrongFieldCount { .. } | UnterminatedQuote => None,
+        }
+    }
+
+    /// Empties a field that may be left out; `false` for the name, id and source.
+    fn clear(&mut self, field: Field) -> bool {
+        match field {
+            Field::Id | Field::Name | Field::Source => return false,
+            Field::Organisation => self.organisation.clear(),
+            Field::Categories => self.categories.clear(),
+            Field::Description => self.description.clear(),
+            Field::DescriptionEn => self.description_en.clear(),
+            Field::Audience => self.audience.clear(),
+            Field::Address => self.address.clear(),
+            Field::Postcode => self.postcode.clear(),
+            Field::Commune => self.commune.clear(),
+            Field::Department => self.department.clear(),
+            Field::Latitude | Field::Longitude => {
+                self.latitude = None;
+                self.longitude = None;
+            }
+            Field::Phones => self.phones.clear(),
+            Field::Sms => self.sms.clear(),
+            Field::Email => self.email.clear(),
+            Field::Website => self.website.clear(),
+            Field::Hours => self.hours.clear(),
+            Field::Languages => self.languages.clear(),
+            Field::Cost => self.cost.clear(),
+            Field::LastVerified => self.last_verified.clear(),
+        }
+        true
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1057,6 +1172,44 @@ mod tests {
 
     fn check(d: EntryDraft) -> Result<Entry, RejectReason> {
         d.validate(Origin::Own)
+    }
+
+    #[test]
+    fn validate_keeping_drops_what_cannot_be_read_and_keeps_the_entry() {
+        let d = EntryDraft {
+            categories: vec!["PMI".into(), "atelier du jeudi".into()],
+            audience: vec!["parents".into(), "0-3 ans?".into()],
+            phones: vec!["04 74 00 00 00".into(), "appelez-nous".into()],
+            email: "nope".into(),
+            website: "not a site".into(),
+            postcode: "3830".into(),
+            latitude: Some(45.0),
+            cost: "parfois".into(),
+            last_verified: "hier".into(),
+            ..draft("Centre")
+        };
+        let (e, dropped) = d.validate_keeping(Origin::Own).unwrap();
+        assert_eq!(e.categories, [Category::PmiCentre]);
+        assert_eq!(e.phones, ["04 74 00 00 00"]);
+        assert!(e.email.is_empty() && e.website.is_empty() && e.postcode.is_empty() && e.coordinates().is_none());
+        assert_eq!((e.cost, e.last_verified), (Cost::Unknown, None));
+        let fields: Vec<Field> = dropped.iter().map(|d| d.field).collect();
+        for f in [Field::Categories, Field::Phones, Field::Email, Field::Website, Field::Postcode, Field::Latitude, Field::Cost, Field::LastVerified] {
+            assert!(fields.contains(&f), "{f:?} in {dropped:?}");
+        }
+        // Only an unsafe entry, or one with no name or source, is refused.
+        let unsafe_site = EntryDraft { website: "javascript:alert(1)".into(), ..draft("x") };
+        assert!(matches!(unsafe_site.validate_keeping(Origin::Own), Err(RejectReason::UnsafeLink { .. })));
+        assert_eq!(draft("").validate_keeping(Origin::Own), Err(RejectReason::MissingName));
+        let no_source = EntryDraft { source: String::new(), ..draft("x") };
+        assert_eq!(no_source.validate_keeping(Origin::Own), Err(RejectReason::MissingSource));
+        // A good draft loses nothing.
+        let (e, dropped) = draft("Fine").validate_keeping(Origin::Own).unwrap();
+        assert_eq!((e.name.as_str(), dropped.len()), ("Fine", 0));
+        let long = EntryDraft { hours: "x".repeat(600), ..draft("Long") };
+        let (e, dropped) = long.validate_keeping(Origin::Own).unwrap();
+        assert!(e.hours.is_empty());
+        assert_eq!(dropped[0].field, Field::Hours);
     }
 
     #[test]

@@ -67,6 +67,9 @@ pub fn reject_text(lang: Lang, reason: &RejectReason) -> String {
         UnknownCategory(v) => with(Key::DirectoryRejectUnknownCategory, &[("value", v)]),
         UnknownAudience(v) => with(Key::DirectoryRejectUnknownAudience, &[("value", v)]),
         BadPostcode(v) => with(Key::DirectoryRejectBadPostcode, &[("value", v)]),
+        PostcodeElsewhere { postcode, department } => {
+            with(Key::DirectoryRejectPostcodeElsewhere, &[("value", postcode), ("department", department)])
+        }
         BadDepartment(v) => with(Key::DirectoryRejectBadDepartment, &[("value", v)]),
         BadCoordinates => with(Key::DirectoryRejectBadCoordinates, &[]),
         BadPhone(v) => with(Key::DirectoryRejectBadPhone, &[("value", v)]),
