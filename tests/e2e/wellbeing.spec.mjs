@@ -146,6 +146,15 @@ test('twice through the questionnaire: the safety screen first, results, history
   await expect(page.getByRole('button', { name: fr.directory.category.pmi_centre, exact: true })).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByRole('button', { name: fr.directory.category.perinatal_mental_health, exact: true })).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByRole('button', { name: fr.directory.category.emergency, exact: true })).toHaveAttribute('aria-pressed', 'false');
+  // In a département Cocon has no list for yet: said plainly, with the official directory's
+  // page of its PMI centres, and the national lines still listed.
+  await page.getByLabel(fr.directory.place_label, { exact: true }).fill('35000');
+  const none = page.locator('.dir-near-none');
+  await expect(none).toContainText(fill(fr.directory.near_no_pack, { department: 'Ille-et-Vilaine (35)' }));
+  await expect(none.locator('a[href^="https:"]')).toHaveAttribute('href', 'https://lannuaire.service-public.gouv.fr/navigation/bretagne/ille-et-vilaine/pmi');
+  expect(await none.locator('a[href^="tel:"]').evaluateAll((a) => a.map((l) => l.getAttribute('href')))).toEqual(['tel:15', 'tel:3114', 'tel:0800003456']);
+  await axe(page, 'the directory near a place with no list');
+  await page.getByLabel(fr.directory.place_label, { exact: true }).fill('');
   await page.goBack();
   await expect(heading1(page)).toHaveText(fr.wellbeing.result.title);
 

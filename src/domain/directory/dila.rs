@@ -610,6 +610,20 @@ fn national_number(n: &str) -> String {
     }
 }
 
+/// The id of a pack's entry: `dila-`, its département, the DILA id (`"dila-69-0001e12f-…"`),
+/// so that an entry (a favourite, a link) says which pack holds it.
+pub fn pack_entry_id(department: &str, dila_id: &str) -> String {
+    format!("dila-{}-{}", department.to_ascii_lowercase(), dila_id.trim().to_ascii_lowercase())
+}
+
+/// The département of a pack's entry, from its id (see [`pack_entry_id`]).
+pub fn department_of_entry_id(id: &str) -> Option<String> {
+    let rest = id.strip_prefix("dila-")?;
+    let (department, _) = rest.split_once('-')?;
+    let department = department.to_ascii_uppercase();
+    geo::is_department(&department).then_some(department)
+}
+
 /// The département of an INSEE commune code (`"85128"` gives `"85"`, `"97411"` `"974"`,
 /// `"2A004"` `"2A"`).
 pub fn department_of_insee(code: &str) -> Option<String> {
@@ -633,12 +647,12 @@ pub fn to_entries(services: &[Service], kinds: &[Kind], attribution: &Attributio
             if categories.is_empty() {
                 return None;
             }
-            let id = format!("dila-{}", s.id.trim().to_ascii_lowercase());
             let from_insee = department_of_insee(&s.insee);
             let department = from_insee.clone().or_else(|| geo::department_of_postcode(s.postcode.trim()));
             let Some(department) = department else {
-                return Some(Outcome::NoDepartment { id, name: s.name.clone() });
+                return Some(Outcome::NoDepartment { id: s.id.clone(), name: s.name.clone() });
             };
+            let id = pack_entry_id(&department, &s.id);
             // A postcode of another département than the commune's is a typing error of the
             // source ("49800 Lille"): searching by postcode would find the place far away.
             let mut postcode = s.postcode.trim().to_string();
@@ -790,7 +804,7 @@ mod tests {
         assert_eq!(entries.len(), of_kinds, "{outcomes:#?}");
         assert!(entries.len() >= 60);
         for e in &entries {
-            assert!(e.id.starts_with("dila-") && !e.name.is_empty(), "{e:?}");
+            assert!(e.id.starts_with(&format!("dila-{}-", e.department.to_ascii_lowercase())) && !e.name.is_empty(), "{e:?}");
             assert!(geo::is_department(&e.department), "{e:?}");
             assert!(
                 e.source.contains("DILA") && e.source.contains("Licence Ouverte 2.0") && e.source.contains("08/2025")
@@ -798,7 +812,11 @@ mod tests {
             assert_eq!(e.origin, Origin::Bundled);
             assert!(e.phones.iter().all(|p| !p.contains("+33")), "{:?}", e.phones);
         }
-        let albi = entries.iter().find(|e| e.id == "dila-04200a4f-bf22-4c7f-8dcc-7851b8c8031c").unwrap();
+        let albi = entries.iter().find(|e| e.id == "dila-81-04200a4f-bf22-4c7f-8dcc-7851b8c8031c").unwrap();
+        assert_eq!(department_of_entry_id(&albi.id).as_deref(), Some("81"));
+        assert_eq!(department_of_entry_id("dila-2a-x").as_deref(), Some("2A"));
+        assert_eq!(department_of_entry_id("partage-besancon"), None);
+        assert_eq!(department_of_entry_id("dila-99-x"), None);
         assert_eq!(albi.name, "Centre de protection maternelle et infantile (PMI) - Albi - Gabriel-Compayre");
         assert_eq!(albi.categories, [Category::PmiCentre]);
         assert_eq!(albi.phones, ["05 63 49 02 24"]);
@@ -829,7 +847,7 @@ mod tests {
         assert_eq!(kept(&from_jsonl).len(), 1);
         assert_eq!(kept(&from_jsonl), kept(&from_official));
         let ccas = kept(&from_jsonl)[0];
-        assert_eq!(ccas.id, "dila-000b23e6-22a5-450c-9198-11de9308e147");
+        assert_eq!(ccas.id, "dila-31-000b23e6-22a5-450c-9198-11de9308e147");
         assert_eq!(ccas.phones, ["05 61 94 68 80"]);
         assert_eq!(
             (ccas.postcode.as_str(), ccas.commune.as_str(), ccas.department.as_str()),

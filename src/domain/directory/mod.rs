@@ -15,6 +15,7 @@
 
 pub mod dila;
 pub mod fold;
+pub mod gazetteer;
 pub mod geo;
 pub mod import;
 pub mod model;

@@ -91,6 +91,15 @@ struct Place {
 }
 
 impl Place {
+    /// The entry's place; `located` stands in for coordinates the entry does not have.
+    fn located(entry: &Entry, located: Option<LatLon>) -> Place {
+        let mut place = Place::of(entry);
+        if place.coordinates.is_none() {
+            place.coordinates = located;
+        }
+        place
+    }
+
     fn of(entry: &Entry) -> Place {
         let department = if entry.department.is_empty() {
             geo::department_of_postcode(&entry.postcode).unwrap_or_default()
@@ -254,6 +263,17 @@ impl Directory {
     /// Indexes `entries`. `label` gives the words a category is found by, in the UI's
     /// language (a label and any synonyms, e.g. "Lieu d'accueil enfants-parents (LAEP)").
     pub fn new(entries: Vec<Entry>, label: impl Fn(Category) -> String) -> Directory {
+        Directory::with_places(entries, label, |_| None)
+    }
+
+    /// Like [`Directory::new`], with `locate` giving a point for the entries that have no
+    /// coordinates (the centre of their commune, from the gazetteer), so that they too sort
+    /// by distance.
+    pub fn with_places(
+        entries: Vec<Entry>,
+        label: impl Fn(Category) -> String,
+        locate: impl Fn(&Entry) -> Option<LatLon>,
+    ) -> Directory {
         let labels = Category::ALL.iter().map(|c| fold(&label(*c))).collect();
         let index = entries
             .iter()
@@ -269,7 +289,7 @@ impl Directory {
                     description,
                     categories: category_bits(&e.categories),
                     audience: audience_bits(&e.audience),
-                    place: Place::of(e),
+                    place: Place::located(e, if e.coordinates().is_none() { locate(e) } else { None }),
                 }
             })
             .collect();

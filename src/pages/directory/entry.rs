@@ -7,7 +7,9 @@ use crate::components::page::Page;
 use crate::directory_store::use_directory_store;
 use crate::domain::decimal::short;
 use crate::domain::directory::{mailto_uri, sms_uri, tel_uri, Cost, Entry, Origin};
+use crate::domain::directory::dila::department_of_entry_id;
 use crate::domain::directory_prefs::entry_key;
+use super::places::PackStatus;
 use crate::domain::lang::Lang;
 use crate::i18n::{format, use_i18n, Key};
 use crate::texts;
@@ -47,9 +49,26 @@ pub fn EntryPage() -> impl IntoView {
         let key = key();
         // The parent's own and imported entries are there even while the rest loads.
         let mine = store.with(|p| p.entries().find(|e| entry_key(e) == key).cloned());
-        match mine {
-            Some(e) => Some(Some(e)),
-            None => data.base.get().map(|b| b.ok().and_then(|b| b.entries.into_iter().find(|e| entry_key(e) == key))),
+        if let Some(e) = mine {
+            return Some(Some(e));
+        }
+        let bundled = data.base.get().map(|b| b.ok().and_then(|b| b.entries.into_iter().find(|e| entry_key(e) == key)));
+        // An entry of a département's pack: found once its pack is on the phone.
+        match (bundled, key.strip_prefix("b.").and_then(department_of_entry_id)) {
+            (Some(None), Some(department)) => match data.places.status(&department) {
+                PackStatus::Ready => Some(data.places.pack_entries().into_iter().find(|e| entry_key(e) == key)),
+                PackStatus::Loading => None,
+                PackStatus::NotShipped | PackStatus::Failed => Some(None),
+            },
+            (found, _) => found,
+        }
+    });
+    // Fetch the pack of an entry of a pack opened directly (a favourite, a link).
+    Effect::new(move |_| {
+        if data.places.index_ready() {
+            if let Some(department) = key().strip_prefix("b.").and_then(department_of_entry_id) {
+                data.places.want_pack(&department);
+            }
         }
     });
     view! {

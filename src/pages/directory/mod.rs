@@ -13,6 +13,7 @@
 mod entry;
 mod import;
 mod own;
+mod places;
 
 pub use entry::EntryPage;
 pub use import::ImportPage;
@@ -22,10 +23,13 @@ use crate::components::page::Page;
 use crate::content;
 use crate::directory_store::{use_directory_store, DirectoryStore};
 use crate::domain::directory::national::helpline_entry_id;
+use crate::domain::directory::dila::department_of_entry_id;
+use crate::domain::directory::gazetteer::Where;
 use crate::domain::directory::{
     add_english_descriptions, helpline_entries, load_bundled, Audience, Category, Directory, Entry, Field, FileError,
-    LatLon, Location, Query, RejectReason,
+    LatLon, Query, RejectReason,
 };
+use places::{Choices, NothingNear, PackStatus, Places, NATIONAL_LINES};
 use crate::domain::directory_prefs::entry_key;
 use crate::domain::lang::Lang;
 use crate::epds_store::in_app_owner;
@@ -173,10 +177,11 @@ impl PartialEq for Index {
     }
 }
 
-/// What the directory pages share: the bundled data and the index.
+/// What the directory pages share: the bundled data, the places and packs, and the index.
 #[derive(Clone, Copy)]
 pub struct DirectoryData {
     pub base: LocalResource<Result<Base, String>>,
+    pub places: Places,
     /// `None` while the bundled data loads. When it cannot load, the index holds the
     /// parent's own and imported entries only.
     pub index: Memo<Option<Index>>,
@@ -190,18 +195,23 @@ impl DirectoryData {
             let lang = i18n.lang();
             async move { load_base(lang).await }
         });
+        let places = Places::new();
         let index = Memo::new(move |_| {
             let loaded = base.get()?;
             let mut entries: Vec<Entry> = store.with(|p| p.entries().cloned().collect());
             if let Ok(b) = loaded {
                 entries.extend(b.entries);
             }
+            entries.extend(places.pack_entries());
+            let gazetteer = places.gazetteer();
             // Category words in both languages, so "écoute" and "listening" both work.
-            let dir = Directory::new(entries, |c| format!("{} {}", category_label(Lang::Fr, c), category_label(Lang::En, c)));
+            let label = |c| format!("{} {}", category_label(Lang::Fr, c), category_label(Lang::En, c));
+            // Entries without coordinates sort by distance from their commune's centre.
+            let dir = Directory::with_places(entries, label, |e| gazetteer.as_ref().and_then(|g| g.locate(e)));
             Some(Index(Arc::new(dir)))
         });
         let failed = Memo::new(move |_| matches!(base.get(), Some(Err(_))));
-        DirectoryData { base, index, failed }
+        DirectoryData { base, places, index, failed }
     }
 
     /// Whether the bundled entry `id` has hours that change.
@@ -306,13 +316,39 @@ pub fn DirectoryPage() -> impl IntoView {
     let s = store.search;
     let position_state = RwSignal::new(PositionState::Idle);
 
+    // The gazetteer is fetched the first time a place is typed or the position used, and
+    // the pack of the place's département as soon as it is known.
+    Effect::new(move |_| {
+        if s.position.get().is_some() || s.place.with(|p| !p.trim().is_empty()) {
+            data.places.want_gazetteer();
+        }
+    });
+    let place = Memo::new(move |_| {
+        let gazetteer = data.places.gazetteer();
+        s.place.with(|typed| Where::of(typed, s.position.get(), gazetteer.as_deref()))
+    });
+    Effect::new(move |_| {
+        if data.places.index_ready() {
+            if let Some(d) = place.with(|w| w.department.clone()) {
+                data.places.want_pack(&d.code);
+            }
+            // The packs that hold the parent's favourites, so that they are listed too.
+            let departments: Vec<String> = store.with(|p| {
+                p.favourites.iter().filter_map(|k| k.strip_prefix("b.").and_then(department_of_entry_id)).collect()
+            });
+            for d in departments {
+                data.places.want_pack(&d);
+            }
+        }
+    });
+
     let rows = Memo::new(move |_| {
         let index = data.index.get()?;
         let query = Query {
             text: s.text.get(),
             categories: s.categories.get(),
             audiences: s.audience.get().into_iter().collect(),
-            location: s.position.get().map(Location::Coordinates).or_else(|| s.place.with(|p| Location::parse(p))),
+            location: place.with(|w| w.location.clone()),
         };
         let favourites_only = s.favourites_only.get();
         let rows = store.with(|p| {
@@ -341,6 +377,20 @@ pub fn DirectoryPage() -> impl IntoView {
                 .filter(|c| chosen.contains(c) || ix.0.entries().iter().any(|e| e.categories.contains(c)))
                 .collect::<Vec<_>>()
         })
+    });
+
+    // Nothing near the place: say why and give the official ways to find help.
+    let nothing_near = Memo::new(move |_| {
+        let w = place.get();
+        if w.location.is_none() || !w.choices.is_empty() || w.unknown {
+            return None;
+        }
+        let near = rows.with(|r| r.as_ref().map(|r| r.iter().any(|row| w.is_near(&row.entry, row.distance_km))))?;
+        if near {
+            return None;
+        }
+        let status = w.department.as_ref().map(|d| data.places.status(&d.code)).unwrap_or(PackStatus::NotShipped);
+        Some((w, status))
     });
 
     let use_position = move |_| {
@@ -387,6 +437,24 @@ pub fn DirectoryPage() -> impl IntoView {
                             prop:disabled=move || s.position.get().is_some()
                             on:input=move |ev| s.place.set(event_target_value(&ev))
                         />
+                        <p class="dir-place-status" role="status">
+                            {move || place.with(|w| {
+                                let lang = i18n.lang();
+                                if w.unknown {
+                                    format(lang, Key::DirectoryPlaceUnknown, &[("place", &w.label)])
+                                } else if w.department.is_some() && !w.label.is_empty() && s.position.get().is_none() {
+                                    format(lang, Key::DirectoryPlaceInUse, &[("place", &w.label)])
+                                } else {
+                                    String::new()
+                                }
+                            })}
+                        </p>
+                        {move || {
+                            let choices = place.with(|w| w.choices.clone());
+                            (!choices.is_empty()).then(|| view! {
+                                <Choices choices=choices on_choose=move |c: String| s.place.set(c)/>
+                            })
+                        }}
                     </div>
                     <div class="dir-position">
                         {move || if s.position.get().is_some() {
@@ -467,6 +535,12 @@ pub fn DirectoryPage() -> impl IntoView {
                 <Show when=move || data.failed.get()>
                     <p role="alert">{crate::i18n::tr(Key::DirectoryLoadError)}</p>
                 </Show>
+                {move || nothing_near.get().map(|(w, status)| {
+                    let lines: Vec<Entry> = data.base.get().and_then(Result::ok).map(|b| {
+                        NATIONAL_LINES.iter().filter_map(|id| b.entries.iter().find(|e| e.id == *id).cloned()).collect()
+                    }).unwrap_or_default();
+                    view! { <NothingNear place=w status=status categories=s.categories.get() lines=lines/> }
+                })}
                 <ul class="dir-results">
                     <For each=move || rows.get().unwrap_or_default() key=|r| (r.key.clone(), r.favourite, r.distance_km.map(f64::to_bits)) let(row)>
                         <li><ResultCard row=row/></li>
