@@ -951,28 +951,35 @@ mod tests {
         assert!(PackIndex::from_json(r#"{"version":2,"source":"x","packs":{}}"#).is_err());
     }
 
-    /// The packs shipped in `public/content/directory/` are what the converter makes of the
+    /// The packs shipped in `public/content/directory/` load, match their index, and, when
+    /// they are the sample's (the repository's), are exactly what the converter makes of the
     /// fixture's real records (rebuild them with the command of `docs/directory-packs.md`).
+    /// A deployer's packs of the whole export are checked the same way but for that last part.
     #[test]
-    fn the_shipped_packs_are_the_converters_output_of_the_real_records() {
+    fn the_shipped_packs_load_and_match_their_index() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/content/directory");
-        let attribution = Attribution {
-            file: "services_publics.csv (extrait, Base de données locales)".into(),
-            date: "08/2025".into(),
-        };
-        let (services, _) = read_export(CSV_SAMPLE).unwrap();
-        let (files, index) = pack_files(&to_entries(&services, &kinds(), &attribution), &attribution);
-        let shipped = std::fs::read_to_string(dir.join("index.json")).expect("index.json");
-        assert_eq!(PackIndex::from_json(&shipped).unwrap(), index, "index.json is stale: rebuild the packs");
+        let index = PackIndex::from_json(&std::fs::read_to_string(dir.join("index.json")).expect("index.json")).unwrap();
         let mut names: Vec<String> =
             std::fs::read_dir(&dir).unwrap().map(|f| f.unwrap().file_name().into_string().unwrap()).collect();
         names.sort();
-        let mut expected: Vec<String> =
-            files.keys().map(|d| format!("{d}.json")).chain(["index.json".to_string()]).collect();
-        expected.sort();
-        assert_eq!(names, expected);
-        for (department, text) in &files {
-            assert_eq!(&std::fs::read_to_string(dir.join(format!("{department}.json"))).unwrap(), text, "{department}");
+        let mut listed: Vec<String> = index.packs.keys().map(|d| format!("{d}.json")).chain(["index.json".into()]).collect();
+        listed.sort();
+        assert_eq!(names, listed, "every pack listed, nothing else in the folder");
+        for (department, info) in &index.packs {
+            let text = std::fs::read_to_string(dir.join(format!("{department}.json"))).unwrap();
+            let entries = super::super::load_bundled(&text).unwrap_or_else(|e| panic!("{department}: {e}"));
+            assert_eq!((entries.len(), pack_hash(&text)), (info.entries, info.hash.clone()), "{department}");
+            assert!(entries.iter().all(|e| &e.department == department && e.source == index.source));
+        }
+        let sample =
+            Attribution { file: "services_publics.csv (extrait, Base de données locales)".into(), date: "08/2025".into() };
+        if index.source == sample.source() {
+            let (services, _) = read_export(CSV_SAMPLE).unwrap();
+            let (files, built) = pack_files(&to_entries(&services, &kinds(), &sample), &sample);
+            assert_eq!(built, index, "index.json is stale: rebuild the packs");
+            for (department, text) in &files {
+                assert_eq!(&std::fs::read_to_string(dir.join(format!("{department}.json"))).unwrap(), text);
+            }
         }
     }
 
