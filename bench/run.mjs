@@ -206,7 +206,11 @@ const WATCH = ({ event, until, before }) => { window.__watch = new Promise((reso
       const a = list.getBoundingClientRect(), b = day.getBoundingClientRect();
       return b.height > 0 && b.top >= a.top && b.bottom <= a.bottom;
     }
-    : () => document.querySelector('.dir-count')?.textContent !== before;
+    : until === 'near'
+      // A place typed: the place understood and a result card with its distance.
+      ? () => (document.querySelector('.dir-place-status')?.textContent ?? '').includes(before)
+        && /\d km/.test(document.querySelector('.dir-results .dir-card-place')?.textContent ?? '')
+      : () => document.querySelector('.dir-count')?.textContent !== before;
   document.addEventListener(event, (ev) => {
     const t0 = ev.timeStamp;
     let finished = false;
@@ -299,6 +303,32 @@ async function measureInteractions(site, seed) {
     await cpu(1);
     result.directoryFilter = { query: 'lauragais', runs: directory, median: median(directory.map((t) => t.painted)),
       medianDom: median(directory.map((t) => t.dom)) };
+
+    // (c3) A place typed in the directory, until the place is understood and the results
+    // are sorted by distance: the first time (the gazetteer and the département's pack
+    // fetched from the service worker's cache, read, the index rebuilt), then a second
+    // place of the same département (a gazetteer lookup and a search only).
+    const place = page.getByLabel(fr.directory.place_label, { exact: true });
+    const near = { first: [], again: [] };
+    for (let i = 0; i < RUNS; i++) {
+      await cpu(1);
+      await page.goto(site.url('/directory'));
+      await page.locator('.dir-count').waitFor();
+      await sleep(300);
+      await cpu(CPU_SLOWDOWN);
+      await page.evaluate(WATCH, { event: 'input', until: 'near', before: 'Villeurbanne' });
+      await place.fill('69100');
+      near.first.push(await page.evaluate(() => window.__watch));
+      await page.evaluate(WATCH, { event: 'input', until: 'near', before: 'Vénissieux' });
+      await place.fill('venissieux');
+      near.again.push(await page.evaluate(() => window.__watch));
+    }
+    await cpu(1);
+    result.directoryNear = {
+      runs: near,
+      first: median(near.first.map((t) => t.painted)), firstDom: median(near.first.map((t) => t.dom)),
+      again: median(near.again.map((t) => t.painted)), againDom: median(near.again.map((t) => t.dom)),
+    };
 
     // (e) A repeat visit, the service worker installed: bytes the server sends.
     await page.goto(site.url('/'));
@@ -402,6 +432,8 @@ function table(r) {
     const i = r.interactions;
     add(`Timeline first render, Today → Timeline tap to painted, CPU ×${CPU_SLOWDOWN}`, `${ms(i.timelineRender.median)} (in the DOM: ${ms(i.timelineRender.medianDom)})`, '< 100 ms', i.timelineRender.median < 100);
     add(`Directory filter, query typed to results painted, CPU ×${CPU_SLOWDOWN}`, `${ms(i.directoryFilter.median)} (in the DOM: ${ms(i.directoryFilter.medianDom)})`);
+    add(`Directory near a place, the first time: "69100" typed to results by distance painted (gazetteer and Rhône pack read), CPU ×${CPU_SLOWDOWN}`, `${ms(i.directoryNear.first)} (in the DOM: ${ms(i.directoryNear.firstDom)})`);
+    add(`Directory near a place, a second place: "venissieux" typed to results painted (gazetteer lookup and search), CPU ×${CPU_SLOWDOWN}`, `${ms(i.directoryNear.again)} (in the DOM: ${ms(i.directoryNear.againDom)})`, '< 50 ms lookup', i.directoryNear.againDom < 50);
     add(`Long tasks while scrolling the whole Timeline down and up, CPU ×${CPU_SLOWDOWN} (median of 3)`, `${i.scrollLongTasks.count} (longest ${ms(i.scrollLongTasks.max)})`, 'none > 50 ms', i.scrollLongTasks.count === 0);
     add(`Offline reload to the page heading, CPU ×${CPU_SLOWDOWN}`, `${ms(i.offlineReload.medianH1)} (FCP ${ms(i.offlineReload.medianFcp)}, Today's day ${ms(i.offlineReload.medianContent)})`);
     const rv = i.repeatVisit;

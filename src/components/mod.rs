@@ -14,6 +14,7 @@ pub mod nav;
 pub mod page;
 pub mod profile_form;
 pub mod profiles;
+pub mod qr;
 pub mod source_link;
 pub mod stage_text;
 pub mod storage_banner;

@@ -19,6 +19,7 @@ pub mod iso_date;
 pub mod lang;
 pub mod messages;
 pub mod profile_draft;
+pub mod qr;
 pub mod schema;
 pub mod settings;
 pub mod source;

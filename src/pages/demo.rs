@@ -3,7 +3,8 @@
 
 use crate::components::page::Page;
 use crate::demo;
-use crate::domain::demo::{qr_path, Sample};
+use crate::domain::demo::Sample;
+use crate::components::qr::QrCode;
 use crate::i18n::{format, use_i18n, Key};
 use leptos::prelude::*;
 
@@ -78,16 +79,11 @@ pub fn DemoPage() -> impl IntoView {
 fn InstallCode() -> impl IntoView {
     let i18n = use_i18n();
     let url = window().location().origin().map(|origin| format!("{origin}/")).unwrap_or_default();
-    let code = qr_path(&url).map(|(path, side)| {
-        let label = url.clone();
-        view! {
-            <svg class="qr-code" role="img" viewBox=format!("0 0 {side} {side}")
-                aria-label=move || format(i18n.lang(), Key::DemoQrLabel, &[("url", &label)])>
-                <rect width=side.to_string() height=side.to_string() fill="#fff"/>
-                <path d=path fill="#000"/>
-            </svg>
-        }
-    });
+    let label = {
+        let url = url.clone();
+        Signal::derive(move || format(i18n.lang(), Key::DemoQrLabel, &[("url", &url)]))
+    };
+    let code = view! { <QrCode text=url.clone() label=label/> };
     view! {
         <section class="card" aria-labelledby="demo-qr">
             <h2 id="demo-qr">{move || i18n.t(Key::DemoQrHeading)}</h2>

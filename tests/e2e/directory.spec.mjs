@@ -6,7 +6,7 @@ import { cpSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect, ui, storedData, waitForServiceWorker } from './fixtures.mjs';
 
-const fr = ui('fr').directory, en = ui('en').directory;
+const fr = ui('fr').directory, en = ui('en').directory, imp = ui('fr').import;
 const fill = (text, vars) => Object.entries(vars).reduce((s, [k, v]) => s.replaceAll(`{${k}}`, v), text);
 const cap = (s) => s.charAt(0).toUpperCase() + s.slice(1);
 const CSV = 'tests/fixtures/directory-import.csv';
@@ -93,21 +93,24 @@ test('offline: search without accents, chips, an entry and its links, a favourit
   await expect(results(page).first()).toContainText('3114');
 });
 
-test('import a CSV with one bad row: preview, confirm, find it after reload, remove it', async ({ page, site }) => {
+test('import a CSV with one bad field: preview, confirm, find it after reload, remove it', async ({ page, site }) => {
   await page.goto(site.url('/directory/import'));
   await page.getByLabel(fr.import_file).setInputFiles(CSV);
   const preview = page.locator('.dir-preview');
-  await expect(preview.getByRole('heading')).toHaveText(fill(fr.import_preview_heading, { source: 'directory-import' }));
-  await expect(preview).toContainText(fill(fr.import_to_add, { n: 3 }));
+  await expect(preview.getByRole('heading', { level: 2 })).toHaveText(fill(fr.import_preview_heading, { source: 'directory-import' }));
+  await expect(preview).toContainText(fill(fr.import_to_add, { n: 4 }));
   await expect(preview).toContainText(fill(fr.import_to_update, { n: 0 }));
-  await expect(preview).toContainText(fill(fr.import_rejected, { n: 1 }));
-  await expect(preview).toContainText(fill(fr.import_rejected_line, { line: 4, reason: fill(fr.reject.bad_postcode, { value: '3830' }) }));
+  await expect(preview).toContainText(fill(fr.import_rejected, { n: 0 }));
+  // The bad postcode is left out, with its reason; its entry is kept.
+  await expect(preview).toContainText(fill(imp.dropped_line, {
+    line: 4, name: 'Consultation allaitement', field: fr.field.postcode, reason: fill(fr.reject.bad_postcode, { value: '3830' }),
+  }));
   expect(await stored(page)).toBeUndefined(); // nothing written before confirming
   await axe(page);
 
   await page.getByRole('button', { name: fr.import_confirm }).click();
-  await expect(page.getByText(fill(fr.import_done, { n: 3, source: 'directory-import' }))).toBeVisible();
-  expect((await stored(page)).imported).toHaveLength(3);
+  await expect(page.getByText(fill(fr.import_done, { n: 4, source: 'directory-import' }))).toBeVisible();
+  expect((await stored(page)).imported).toHaveLength(4);
 
   await page.reload();
   await page.goto(site.url('/directory'));
@@ -135,7 +138,7 @@ test('import a CSV with one bad row: preview, confirm, find it after reload, rem
 
   // Remove the source, behind a confirmation.
   await page.goto(site.url('/directory/import'));
-  await expect(page.getByText(fill(fr.source_count, { source: 'directory-import', n: 3 }))).toBeVisible();
+  await expect(page.getByText(fill(fr.source_count, { source: 'directory-import', n: 4 }))).toBeVisible();
   await page.getByRole('button', { name: fill(fr.source_remove, { source: 'directory-import' }) }).click();
   await page.getByRole('button', { name: fr.source_remove_yes }).click();
   await expect(page.getByText(fr.sources_none)).toBeVisible();
@@ -168,7 +171,7 @@ test('import from a file of this site by its address; another origin is refused'
   mkdirSync(join(site.dir, 'imports'), { recursive: true });
   cpSync(CSV, join(site.dir, 'imports', 'pmi-isere.csv'));
   await page.goto(site.url('/directory/import?url=/imports/pmi-isere.csv'));
-  await expect(page.locator('.dir-preview')).toContainText(fill(fr.import_to_add, { n: 3 }));
+  await expect(page.locator('.dir-preview')).toContainText(fill(fr.import_to_add, { n: 4 }));
   await page.goto(site.url('/directory/import?url=https://example.com/x.csv'));
   await expect(page.getByText(fr.import_url_refused)).toBeVisible();
   await page.goto(site.url('/directory/import?url=//example.com/x.csv'));
@@ -215,8 +218,14 @@ test('the position: sorted by distance when allowed, a plain message when refuse
   await page.goto(site.url('/directory'));
   await page.getByRole('button', { name: fr.use_position }).click();
   await expect(page.getByText(fr.position_in_use)).toBeVisible();
-  await expect(results(page).first()).toContainText('Lucioles');
-  await expect(results(page).first()).toContainText(fill(fr.distance, { km: '0,6' }));
+  // The imported place 0.6 km away, among the nearest (the Isère's pack holds services of
+  // Bourgoin-Jallieu too), and the whole list nearest first.
+  const lucioles = results(page).filter({ hasText: 'Lucioles' });
+  await expect(lucioles).toContainText(fill(fr.distance, { km: '0,6' }));
+  const km = (await page.locator('.dir-results .dir-card-place').allInnerTexts())
+    .map((l) => l.match(/à ([\d,]+) km/)).filter(Boolean).map((m) => Number(m[1].replace(',', '.')));
+  expect(km.slice(0, 3)).toContain(0.6);
+  expect(km).toEqual([...km].sort((a, b) => a - b));
 
   const refused = await context.newPage();
   await refused.addInitScript(() => {

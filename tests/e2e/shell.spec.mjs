@@ -195,14 +195,18 @@ test('the app is installable: manifest, icons, iOS tags, a strict CSP', async ({
   expect(csp).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]+'/);
 });
 
-test('the service worker precaches every file of the build', async ({ page, site, request }) => {
+test('the service worker precaches every file of the build but the directory\'s département packs', async ({ page, site, request }) => {
   const sw = await (await request.get(site.url('/sw.js'))).text();
   const list = JSON.parse(sw.match(/const PRECACHE = (\[[\s\S]*?\]);/)[1]);
-  const built = readdirSync(site.dir, { recursive: true })
+  const isPack = (f) => /^\/content\/directory\/(?!index\.json$)[^/]+\.json$/.test(f);
+  const files = readdirSync(site.dir, { recursive: true })
     .filter((f) => statSync(join(site.dir, f)).isFile())
     .map((f) => '/' + f.split(sep).join('/'))
     .filter((f) => f !== '/sw.js');
-  expect([...list].sort(), 'every file of the build but sw.js itself').toEqual(built.sort());
+  const built = files.filter((f) => !isPack(f));
+  expect(files.filter(isPack).length, 'the packs are in the build').toBeGreaterThan(50);
+  expect([...list].sort(), 'every file of the build but sw.js itself and the packs (fetched when needed)').toEqual(built.sort());
+  expect(list).toEqual(expect.arrayContaining(['/content/directory/index.json', '/content/communes.txt']));
   expect(list).toEqual(expect.arrayContaining(['/index.html', '/manifest.webmanifest', '/icons/icon-192.png']));
   const wasm = list.filter((f) => f.endsWith('.wasm'));
   expect(wasm.length, 'the main module and the lazy routes\' modules').toBeGreaterThan(1);
@@ -210,7 +214,7 @@ test('the service worker precaches every file of the build', async ({ page, site
   await waitForServiceWorker(page);
   const cached = await page.evaluate(async () => {
     const names = await caches.keys();
-    const cache = await caches.open(names.find((n) => n.startsWith('cocon-')));
+    const cache = await caches.open(names.find((n) => n.startsWith('cocon-') && n !== 'cocon-packs'));
     return (await cache.keys()).map((r) => new URL(r.url).pathname).sort();
   });
   expect(cached).toEqual([...list].sort());

@@ -6,8 +6,9 @@
 //! store.
 
 use super::fold::{fold, slug};
-use super::model::{clean_line, Entry, EntryDraft, Field, Origin, RejectReason, Rejection};
+use super::model::{clean_line, is_valid_id, DroppedField, Entry, EntryDraft, Field, Origin, RejectReason, Rejection};
 use serde_json::Value;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
@@ -29,7 +30,9 @@ pub enum FileError {
     Empty,
     /// Saved as UTF-16 (or UTF-32): it must be saved as UTF-8 ("CSV UTF-8" in spreadsheets).
     Utf16,
-    /// Not UTF-8 from this line on (often a spreadsheet's "CSV" in Windows-1252 / Latin-1).
+    /// Not UTF-8 from this line on: a JSON document (always UTF-8, RFC 8259), or a CSV
+    /// file that starts with a UTF-8 byte-order mark. (A CSV file without the mark that is
+    /// not UTF-8 is read as Windows-1252.)
     NotUtf8 { line: usize },
     /// Holds NUL bytes: not a text file (or UTF-16 without its mark).
     NotText { line: usize },
@@ -93,6 +96,35 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
+/// How the bytes of an imported file were read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Encoding {
+    /// UTF-8 without a byte-order mark.
+    Utf8,
+    /// UTF-8 with a byte-order mark (a spreadsheet's "CSV UTF-8").
+    Utf8Bom,
+    /// Windows-1252 (a spreadsheet's plain "CSV" on Windows in French): a CSV file whose
+    /// bytes are not UTF-8.
+    Windows1252,
+}
+
+/// A CSV column: its header as written, and the field it fills (`None`: not read).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Column {
+    pub header: String,
+    pub field: Option<Field>,
+}
+
+/// A field an imported entry is kept without: the line the record starts on, the entry's
+/// name, the field and why it could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Dropped {
+    pub line: usize,
+    pub name: String,
+    pub field: Field,
+    pub reason: RejectReason,
+}
+
 /// What an import would do, for the parent to confirm. Nothing is written.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ImportPreview {
@@ -107,28 +139,78 @@ pub struct ImportPreview {
     pub rejected: Vec<Rejection>,
     /// CSV header names that match no field (their columns are not read).
     pub ignored_columns: Vec<String>,
+    /// How the file was read.
+    pub encoding: Encoding,
+    /// Every CSV column in file order, with the field it fills (empty for JSON).
+    pub columns: Vec<Column>,
+    /// The fields left out of kept entries, in line order.
+    pub dropped: Vec<Dropped>,
 }
 
 // ---- text ----
 
-/// The file's text: size checked first, then the encoding; a UTF-8 byte-order mark dropped.
-fn decode(bytes: &[u8]) -> Result<&str, FileError> {
+/// The characters of Windows-1252's bytes 0x80 to 0x9F (the WHATWG and Microsoft table);
+/// the five bytes with no character there (0x81, 0x8D, 0x8F, 0x90, 0x9D) are U+FFFD. Every
+/// other byte is the Unicode character of the same number (ASCII and Latin-1).
+const WINDOWS_1252_80_9F: [char; 32] = [
+    '\u{20AC}', '\u{FFFD}', '\u{201A}', '\u{0192}', '\u{201E}', '\u{2026}', '\u{2020}', '\u{2021}', // 80-87
+    '\u{02C6}', '\u{2030}', '\u{0160}', '\u{2039}', '\u{0152}', '\u{FFFD}', '\u{017D}', '\u{FFFD}', // 88-8F
+    '\u{FFFD}', '\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}', '\u{2022}', '\u{2013}', '\u{2014}', // 90-97
+    '\u{02DC}', '\u{2122}', '\u{0161}', '\u{203A}', '\u{0153}', '\u{FFFD}', '\u{017E}', '\u{0178}', // 98-9F
+];
+
+/// Windows-1252 bytes as text.
+pub fn decode_windows_1252(bytes: &[u8]) -> String {
+    bytes
+        .iter()
+        .map(|&b| match b {
+            0x80..=0x9F => WINDOWS_1252_80_9F[usize::from(b - 0x80)],
+            _ => char::from(b),
+        })
+        .collect()
+}
+
+/// Whether the text is a JSON document (told apart from CSV by its first character).
+fn looks_like_json(text: &str) -> bool {
+    text.trim_start().starts_with(['{', '['])
+}
+
+/// The file's text and how it was read: size checked first, then the encoding. UTF-16 is
+/// refused; a UTF-8 byte-order mark is dropped; a file that is not UTF-8 is read as
+/// Windows-1252, unless it is JSON (always UTF-8) or starts with the UTF-8 mark.
+fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding), FileError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(FileError::TooLarge { bytes: bytes.len(), max: MAX_FILE_BYTES });
     }
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) || bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
         return Err(FileError::Utf16);
     }
-    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    let (bytes, bom) = match bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        Some(rest) => (rest, true),
+        None => (bytes, false),
+    };
     let line_at = |i: usize| bytes[..i].iter().filter(|b| **b == b'\n').count() + 1;
-    let text = std::str::from_utf8(bytes).map_err(|e| FileError::NotUtf8 { line: line_at(e.valid_up_to()) })?;
     if let Some(i) = bytes.iter().position(|b| *b == 0) {
         return Err(FileError::NotText { line: line_at(i) });
     }
+    let (text, encoding) = match std::str::from_utf8(bytes) {
+        Ok(text) => (Cow::Borrowed(text), if bom { Encoding::Utf8Bom } else { Encoding::Utf8 }),
+        Err(e) => {
+            let not_utf8 = FileError::NotUtf8 { line: line_at(e.valid_up_to()) };
+            if bom {
+                return Err(not_utf8);
+            }
+            let text = decode_windows_1252(bytes);
+            if looks_like_json(&text) {
+                return Err(not_utf8);
+            }
+            (Cow::Owned(text), Encoding::Windows1252)
+        }
+    };
     if text.trim().is_empty() {
         return Err(FileError::Empty);
     }
-    Ok(text)
+    Ok((text, encoding))
 }
 
 // ---- JSON ----
@@ -198,7 +280,15 @@ fn record_lines(text: &str) -> Vec<usize> {
     lines
 }
 
-type Drafts = Vec<(usize, Result<EntryDraft, RejectReason>)>;
+/// One record of a file: the line it starts on, its draft (or why it cannot be one), and
+/// what was already left out while reading it (a CSV coordinate that is not a number).
+struct Record {
+    line: usize,
+    draft: Result<EntryDraft, RejectReason>,
+    dropped: Vec<DroppedField>,
+}
+
+type Drafts = Vec<Record>;
 
 /// The records of a JSON document, each with its line.
 fn json_drafts(text: &str) -> Result<Drafts, FileError> {
@@ -232,7 +322,7 @@ fn json_drafts(text: &str) -> Result<Drafts, FileError> {
                         .map_err(|e| RejectReason::Malformed(e.to_string())),
                 },
             };
-            (line, draft)
+            Record { line, draft, dropped: Vec::new() }
         })
         .collect())
 }
@@ -344,8 +434,17 @@ fn parse_coordinate(cell: &str) -> Result<Option<f64>, RejectReason> {
     s.replace(',', ".").parse::<f64>().map(Some).map_err(|_| RejectReason::BadCoordinates)
 }
 
-fn csv_draft(columns: &[Option<Field>], fields: &[String]) -> Result<EntryDraft, RejectReason> {
+/// The draft of a CSV row, and the fields already left out: coordinates that are not
+/// numbers are dropped (both of them), not a reason to refuse the row.
+fn csv_draft(columns: &[Option<Field>], fields: &[String]) -> (EntryDraft, Vec<DroppedField>) {
     let mut d = EntryDraft::default();
+    let mut bad_coordinates = false;
+    let mut coordinate = |cell: &str| {
+        parse_coordinate(cell).unwrap_or_else(|_| {
+            bad_coordinates = true;
+            None
+        })
+    };
     for (field, cell) in columns.iter().zip(fields) {
         let Some(field) = field else { continue };
         let text = cell.clone();
@@ -361,8 +460,8 @@ fn csv_draft(columns: &[Option<Field>], fields: &[String]) -> Result<EntryDraft,
             Field::Postcode => d.postcode = text,
             Field::Commune => d.commune = text,
             Field::Department => d.department = text,
-            Field::Latitude => d.latitude = parse_coordinate(cell)?,
-            Field::Longitude => d.longitude = parse_coordinate(cell)?,
+            Field::Latitude => d.latitude = coordinate(cell),
+            Field::Longitude => d.longitude = coordinate(cell),
             Field::Phones => d.phones = split_list(cell),
             Field::Sms => d.sms = split_list(cell),
             Field::Email => d.email = text,
@@ -374,20 +473,31 @@ fn csv_draft(columns: &[Option<Field>], fields: &[String]) -> Result<EntryDraft,
             Field::LastVerified => d.last_verified = text,
         }
     }
-    Ok(d)
+    let mut dropped = Vec::new();
+    if bad_coordinates {
+        d.latitude = None;
+        d.longitude = None;
+        dropped.push(DroppedField { field: Field::Latitude, reason: RejectReason::BadCoordinates });
+    }
+    (d, dropped)
 }
 
-/// The records of a CSV file, each with its line, and the header names not read.
-fn csv_drafts(text: &str) -> Result<(Drafts, Vec<String>), FileError> {
+/// The records of a CSV file, each with its line; the header names not read; every column
+/// with the field it fills.
+fn csv_drafts(text: &str) -> Result<(Drafts, Vec<String>, Vec<Column>), FileError> {
     let sep = detect_separator(text);
     let (rows, unterminated) = parse_csv(text, sep);
     let mut rows = rows.into_iter().filter(|r| r.fields.iter().any(|f| !f.trim().is_empty()));
     let header = rows.next().ok_or(FileError::Empty)?;
     let mut columns: Vec<Option<Field>> = Vec::new();
     let mut ignored = Vec::new();
+    let mut mapping = Vec::new();
     for name in &header.fields {
         let name = name.trim().trim_start_matches('\u{FEFF}');
         let field = Field::from_csv_header(name);
+        if !name.is_empty() {
+            mapping.push(Column { header: name.to_string(), field });
+        }
         match field {
             Some(f) if columns.contains(&Some(f)) => {
                 return Err(FileError::DuplicateColumn { field: f, header: name.to_string() })
@@ -404,18 +514,21 @@ fn csv_drafts(text: &str) -> Result<(Drafts, Vec<String>), FileError> {
         .map(|row| {
             let (expected, found) = (columns.len(), row.fields.len());
             let extra_blank = found > expected && row.fields[expected..].iter().all(|f| f.trim().is_empty());
-            let draft = if found != expected && !extra_blank {
-                Err(RejectReason::WrongFieldCount { expected, found })
-            } else {
-                csv_draft(&columns, &row.fields)
-            };
-            (row.line, draft)
+            if found != expected && !extra_blank {
+                return Record {
+                    line: row.line,
+                    draft: Err(RejectReason::WrongFieldCount { expected, found }),
+                    dropped: Vec::new(),
+                };
+            }
+            let (draft, dropped) = csv_draft(&columns, &row.fields);
+            Record { line: row.line, draft: Ok(draft), dropped }
         })
         .collect();
     if let Some(line) = unterminated {
-        drafts.push((line, Err(RejectReason::UnterminatedQuote)));
+        drafts.push(Record { line, draft: Err(RejectReason::UnterminatedQuote), dropped: Vec::new() });
     }
-    Ok((drafts, ignored))
+    Ok((drafts, ignored, mapping))
 }
 
 // ---- checks common to every file ----
@@ -433,12 +546,25 @@ fn generated_id(draft: &EntryDraft) -> String {
     }
 }
 
+/// How strictly records are checked.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Checks {
+    /// Every field must pass ([`EntryDraft::validate`]): the bundled file.
+    Strict,
+    /// A field that cannot be read is left out ([`EntryDraft::validate_keeping`]), and an
+    /// id that is not valid is replaced by a generated one: imports.
+    Keeping,
+}
+
+/// What [`check_all`] gives: the entries, the records refused, the fields left out.
+type Checked = (Vec<Entry>, Vec<Rejection>, Vec<Dropped>);
+
 /// Checks every draft: a missing source gets `default_source`, a missing id a generated one
 /// (unique in the file), a repeated id is refused with its line.
-fn check_all(drafts: Drafts, origin: &Origin, default_source: Option<&str>) -> (Vec<Entry>, Vec<Rejection>) {
+fn check_all(drafts: Drafts, origin: &Origin, default_source: Option<&str>, checks: Checks) -> Checked {
     let explicit: HashSet<String> = drafts
         .iter()
-        .filter_map(|(_, d)| d.as_ref().ok())
+        .filter_map(|r| r.draft.as_ref().ok())
         .map(|d| clean_line(&d.id))
         .filter(|id| !id.is_empty())
         .collect();
@@ -446,7 +572,8 @@ fn check_all(drafts: Drafts, origin: &Origin, default_source: Option<&str>) -> (
     let mut used: HashSet<String> = HashSet::new();
     let mut entries = Vec::new();
     let mut rejected = Vec::new();
-    for (line, draft) in drafts {
+    let mut dropped = Vec::new();
+    for Record { line, draft, dropped: mut left_out } in drafts {
         let mut draft = match draft {
             Ok(d) => d,
             Err(reason) => {
@@ -459,7 +586,14 @@ fn check_all(drafts: Drafts, origin: &Origin, default_source: Option<&str>) -> (
                 draft.source = source.to_string();
             }
         }
-        let id = clean_line(&draft.id);
+        let mut id = clean_line(&draft.id);
+        if checks == Checks::Keeping
+            && !id.is_empty()
+            && (!is_valid_id(&id) || id.chars().count() > Field::Id.max_chars())
+        {
+            left_out.push(DroppedField { field: Field::Id, reason: RejectReason::BadId(id) });
+            id = String::new();
+        }
         if id.is_empty() {
             let base = generated_id(&draft);
             let mut candidate = base.clone();
@@ -476,16 +610,26 @@ fn check_all(drafts: Drafts, origin: &Origin, default_source: Option<&str>) -> (
             first_line.insert(id, line);
         }
         let id = draft.id.clone();
-        match draft.validate(origin.clone()) {
-            Ok(entry) => {
+        let checked = match checks {
+            Checks::Strict => draft.validate(origin.clone()).map(|e| (e, Vec::new())),
+            Checks::Keeping => draft.validate_keeping(origin.clone()),
+        };
+        match checked {
+            Ok((entry, more)) => {
                 used.insert(id);
+                dropped.extend(left_out.into_iter().chain(more).map(|d| Dropped {
+                    line,
+                    name: entry.name.clone(),
+                    field: d.field,
+                    reason: d.reason,
+                }));
                 entries.push(entry);
             }
             Err(reason) => rejected.push(Rejection { line, reason }),
         }
     }
     crate::domain::sort::sort_by_key(&mut rejected, |r| r.line);
-    (entries, rejected)
+    (entries, rejected, dropped)
 }
 
 // ---- the public doors ----
@@ -493,8 +637,9 @@ fn check_all(drafts: Drafts, origin: &Origin, default_source: Option<&str>) -> (
 /// Reads a JSON document of the format: the entries that pass the checks, with `origin`,
 /// and the records refused. A record without a source is refused.
 pub fn parse_document(json: &str, origin: Origin) -> Result<(Vec<Entry>, Vec<Rejection>), FileError> {
-    let text = decode(json.as_bytes())?;
-    Ok(check_all(json_drafts(text)?, &origin, None))
+    let (text, _) = decode(json.as_bytes())?;
+    let (entries, rejected, _) = check_all(json_drafts(&text)?, &origin, None, Checks::Strict);
+    Ok((entries, rejected))
 }
 
 /// Reads `public/content/directory.json`: every record must pass.
@@ -512,15 +657,15 @@ pub fn load_bundled(json: &str) -> Result<Vec<Entry>, LoadError> {
 /// Entries get [`Origin::Imported`] with that name, and that name as their `source` when
 /// the record names none. Nothing is written.
 pub fn preview_import(bytes: &[u8], source: &str, existing: &[Entry]) -> Result<ImportPreview, FileError> {
-    let text = decode(bytes)?;
+    let (text, encoding) = decode(bytes)?;
     let source = clean_line(source);
     if source.is_empty() || source.chars().count() > MAX_SOURCE_NAME_CHARS {
         return Err(FileError::BadSourceName);
     }
-    let (drafts, ignored_columns) =
-        if text.trim_start().starts_with(['{', '[']) { (json_drafts(text)?, Vec::new()) } else { csv_drafts(text)? };
+    let (drafts, ignored_columns, columns) =
+        if looks_like_json(&text) { (json_drafts(&text)?, Vec::new(), Vec::new()) } else { csv_drafts(&text)? };
     let origin = Origin::Imported { source: source.clone() };
-    let (entries, rejected) = check_all(drafts, &origin, Some(&source));
+    let (entries, rejected, dropped) = check_all(drafts, &origin, Some(&source), Checks::Keeping);
 
     let same_source: Vec<&Entry> = existing.iter().filter(|e| e.origin == origin).collect();
     let by_id: HashMap<&str, usize> = same_source.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect();
@@ -557,7 +702,7 @@ pub fn preview_import(bytes: &[u8], source: &str, existing: &[Entry]) -> Result<
             None => to_add.push(e),
         }
     }
-    Ok(ImportPreview { source, to_add, to_update, rejected, ignored_columns })
+    Ok(ImportPreview { source, to_add, to_update, rejected, ignored_columns, encoding, columns, dropped })
 }
 
 /// The entries after a confirmed import: updated entries replace those of the same source
@@ -667,7 +812,7 @@ mod tests {
     }
 
     #[test]
-    fn rejected_rows_carry_their_line() {
+    fn rejected_rows_and_dropped_fields_carry_their_line() {
         let text = "nom;code_postal;site;email;id\n\
                     Bon;38300;;;a\n\
                     ;38300;;;b\n\
@@ -680,20 +825,230 @@ mod tests {
                     Court;38300\n\
                     Fin;38300;;;g\n";
         let p = preview(text);
-        assert_eq!(names(&p.to_add), ["Bon", "Fin"]);
+        assert_eq!(names(&p.to_add), ["Bon", "Sur deux lignes", "Mail", "Fin"]);
         let got: Vec<(usize, &RejectReason)> = p.rejected.iter().map(|r| (r.line, &r.reason)).collect();
         assert_eq!(
             got,
             [
                 (3, &RejectReason::MissingName),
-                (4, &RejectReason::BadPostcode("3830".into())),
                 (6, &RejectReason::UnsafeLink { field: Field::Website, value: "javascript:alert(1)".into() }),
-                (7, &RejectReason::BadEmail("pas-un-mail".into())),
                 (8, &RejectReason::DuplicateId { id: "a".into(), first_line: 2 }),
                 (9, &RejectReason::WrongFieldCount { expected: 5, found: 6 }),
                 (10, &RejectReason::WrongFieldCount { expected: 5, found: 2 }),
             ]
         );
+        // A field that cannot be read is left out, with its reason; the entry is kept.
+        assert_eq!(
+            p.dropped,
+            [
+                Dropped {
+                    line: 4,
+                    name: "Sur deux lignes".into(),
+                    field: Field::Postcode,
+                    reason: RejectReason::BadPostcode("3830".into())
+                },
+                Dropped {
+                    line: 7,
+                    name: "Mail".into(),
+                    field: Field::Email,
+                    reason: RejectReason::BadEmail("pas-un-mail".into())
+                },
+            ]
+        );
+        assert_eq!((p.to_add[1].postcode.as_str(), p.to_add[2].email.as_str()), ("", ""));
+        assert_eq!(p.to_add[1].id, "c");
+    }
+
+    #[test]
+    fn one_bad_field_never_refuses_an_entry_only_an_unsafe_or_nameless_one() {
+        let text = "Nom;Public;Catégories;Téléphone;Latitude;Longitude;Coût;Vérifié le;Courriel;id;Site\n\
+                    Tout faux;6-11 ans|0-3 ans;piscine|crèche;04 72 XX XX XX|04 00 00 00 01;45,x;5,2;parfois;hier;a@;a b;pas un site\n\
+                    Coordonnées;;;;nord;sud;;;;;\n\
+                    Piégé;;;tel:04;45.1;5.1;;;;;javascript:alert(1)\n\
+                    ;0-3 ans;;;;;;;;;\n";
+        let p = preview(text);
+        assert_eq!(names(&p.to_add), ["Tout faux", "Coordonnées"]);
+        let e = &p.to_add[0];
+        assert_eq!(e.audience, [Audience::Age0To1, Audience::Age1To3]);
+        assert_eq!(e.categories, [Category::Childcare]);
+        assert_eq!(e.phones, ["04 00 00 00 01"]);
+        assert_eq!((e.latitude, e.longitude), (None, None));
+        assert_eq!((e.cost, e.last_verified, e.email.as_str(), e.website.as_str()), (Cost::Unknown, None, "", ""));
+        assert_eq!(e.id, "tout-faux", "a bad id is replaced by a generated one");
+        let fields: Vec<(usize, Field)> = p.dropped.iter().map(|d| (d.line, d.field)).collect();
+        for f in [
+            Field::Audience,
+            Field::Categories,
+            Field::Phones,
+            Field::Latitude,
+            Field::Cost,
+            Field::LastVerified,
+            Field::Email,
+            Field::Id,
+            Field::Website,
+        ] {
+            assert!(fields.contains(&(2, f)), "{f:?} in {fields:?}");
+        }
+        assert!(p.dropped.iter().all(|d| d.line != 2 || d.name == "Tout faux"));
+        assert!(p.dropped.contains(&Dropped {
+            line: 2,
+            name: "Tout faux".into(),
+            field: Field::Phones,
+            reason: RejectReason::BadPhone("04 72 XX XX XX".into())
+        }));
+        // Coordinates that are not numbers: both dropped, once, the row kept.
+        assert_eq!(
+            p.dropped.iter().filter(|d| d.line == 3).map(|d| (d.field, &d.reason)).collect::<Vec<_>>(),
+            [(Field::Latitude, &RejectReason::BadCoordinates)]
+        );
+        let got: Vec<(usize, &RejectReason)> = p.rejected.iter().map(|r| (r.line, &r.reason)).collect();
+        assert_eq!(
+            got,
+            [
+                (4, &RejectReason::UnsafeLink { field: Field::Website, value: "javascript:alert(1)".into() }),
+                (5, &RejectReason::MissingName),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_bundled_file_stays_strict() {
+        let doc = r#"{"version": 1, "entries": [
+            {"id": "a", "name": "A", "source": "s", "phones": ["04 72 XX XX XX"]},
+            {"id": "b", "name": "B", "source": "s", "audience": ["0-3 ans"], "categories": ["RPE"]}
+        ]}"#;
+        assert!(matches!(load_bundled(doc), Err(LoadError::Rejected(r)) if r.len() == 1 && r[0].line == 2));
+        let (entries, _) = parse_document(doc, Origin::Bundled).unwrap();
+        assert_eq!(entries[0].categories, [Category::Childcare]);
+        // The same document imported keeps A, without its phone.
+        let p = preview(doc);
+        assert_eq!(names(&p.to_add), ["A", "B"]);
+        assert_eq!(p.dropped.len(), 1);
+        assert_eq!((p.encoding, p.columns.len()), (Encoding::Utf8, 0));
+    }
+
+    const EXCEL_1252: &[u8] = include_bytes!("../../../tests/fixtures/directory-excel-1252.csv");
+    const EXCEL_UTF8_BOM: &[u8] = include_bytes!("../../../tests/fixtures/directory-excel-utf8bom.csv");
+
+    #[test]
+    fn a_spreadsheet_saved_by_excel_is_read_whole() {
+        assert!(EXCEL_1252.contains(&0xE9) && EXCEL_1252.contains(&0x80), "the fixture is Windows-1252 bytes (é, €)");
+        assert!(EXCEL_UTF8_BOM.starts_with(&[0xEF, 0xBB, 0xBF]));
+        let p = preview_import(EXCEL_1252, "Services de Saint-Exemple", &[]).unwrap();
+        assert_eq!(p.encoding, Encoding::Windows1252);
+        assert!(p.rejected.is_empty(), "{:?}", p.rejected);
+        assert_eq!(
+            names(&p.to_add),
+            [
+                "Maison de l'Enfance – Bérénice",
+                "Lieu d'accueil enfants-parents « Les Câlins »",
+                "Centre de PMI – Cœur de ville",
+                "Relais Petite Enfance « Pirouette »",
+                "Atelier d’éveil « Les Pitchoun’s »",
+                "Groupe de parole « Futurs parents »",
+            ]
+        );
+        let cats: Vec<&[Category]> = p.to_add.iter().map(|e| e.categories.as_slice()).collect();
+        assert_eq!(
+            cats,
+            [
+                &[Category::Childcare][..],
+                &[Category::ParentChildPlace],
+                &[Category::PmiCentre],
+                &[Category::Childcare],
+                &[Category::Workshop],
+                &[Category::SupportGroup],
+            ]
+        );
+        use Audience::{Age0To1, Age1To3, Pregnancy};
+        let audiences: Vec<&[Audience]> = p.to_add.iter().map(|e| e.audience.as_slice()).collect();
+        assert_eq!(
+            audiences,
+            [
+                &[Age0To1, Age1To3][..],
+                &[Age0To1, Age1To3],
+                &[Pregnancy, Age0To1, Age1To3],
+                &[Age0To1, Age1To3],
+                &[Age0To1, Age1To3],
+                &[Pregnancy],
+            ]
+        );
+        let laep = &p.to_add[1];
+        assert!(laep.phones.is_empty());
+        assert_eq!(laep.website, "https://www.exemple.fr/laep");
+        assert_eq!(laep.address, "3 place de l'Église");
+        assert_eq!(p.to_add[0].phones, ["04 00 00 00 01"]);
+        assert_eq!(p.to_add[0].commune, "Saint-Exemple-sur-Saône");
+        assert_eq!((p.to_add[0].postcode.as_str(), p.to_add[0].department.as_str()), ("69990", "69"));
+        assert_eq!(p.to_add[5].hours, "Un jeudi sur deux, 18 h – 20 h (2 € la séance)");
+        assert_eq!(p.to_add[5].address, "Centre social Œuvre commune, 8 rue du Port");
+        assert_eq!(
+            p.dropped,
+            [Dropped {
+                line: 3,
+                name: "Lieu d'accueil enfants-parents « Les Câlins »".into(),
+                field: Field::Phones,
+                reason: RejectReason::BadPhone("04 72 XX XX XX".into()),
+            }]
+        );
+        let mapping: Vec<(&str, Option<Field>)> = p.columns.iter().map(|c| (c.header.as_str(), c.field)).collect();
+        assert_eq!(
+            mapping,
+            [
+                ("Nom", Some(Field::Name)),
+                ("Catégorie", Some(Field::Categories)),
+                ("Public", Some(Field::Audience)),
+                ("Adresse", Some(Field::Address)),
+                ("Code postal", Some(Field::Postcode)),
+                ("Commune", Some(Field::Commune)),
+                ("Téléphone", Some(Field::Phones)),
+                ("Horaires", Some(Field::Hours)),
+                ("Site", Some(Field::Website)),
+            ]
+        );
+        assert!(p.ignored_columns.is_empty());
+        // The same sheet saved as "CSV UTF-8" gives the same entries.
+        let q = preview_import(EXCEL_UTF8_BOM, "Services de Saint-Exemple", &[]).unwrap();
+        assert_eq!(q.encoding, Encoding::Utf8Bom);
+        assert_eq!((q.to_add, q.dropped, q.columns), (p.to_add, p.dropped, p.columns));
+    }
+
+    #[test]
+    fn windows_1252_is_read_with_every_accent() {
+        let high: Vec<u8> = (0x80..=0xFF).collect();
+        let text = decode_windows_1252(&high);
+        let expected_80_9f = "€\u{FFFD}‚ƒ„…†‡ˆ‰Š‹Œ\u{FFFD}Ž\u{FFFD}\u{FFFD}‘’“”•–—˜™š›œ\u{FFFD}žŸ";
+        assert_eq!(text.chars().take(32).collect::<String>(), expected_80_9f);
+        for (i, c) in text.chars().skip(32).enumerate() {
+            assert_eq!(c as u32, 0xA0 + i as u32, "Latin-1 above 0x9F");
+        }
+        assert_eq!(
+            decode_windows_1252(b"Cr\xE8che \xAB Les C\xE2lins \xBB \x96 c\x9Cur, 2 \x80, l\x92\xE9t\xE9"),
+            "Crèche « Les Câlins » – cœur, 2 €, l’été"
+        );
+        assert_eq!(decode_windows_1252(b"abc;\r\n"), "abc;\r\n");
+        // In a CSV file that is not UTF-8, the preview says how it was read.
+        let p = preview_import(b"nom;cp\nCr\xE8che des Lilas;38300\n", "s", &[]).unwrap();
+        assert_eq!((p.encoding, names(&p.to_add)), (Encoding::Windows1252, vec!["Crèche des Lilas"]));
+        let p = preview_import("nom\nCrèche\n".as_bytes(), "s", &[]).unwrap();
+        assert_eq!(p.encoding, Encoding::Utf8);
+    }
+
+    #[test]
+    fn the_preview_maps_every_column_in_any_order() {
+        let p = preview("Téléphone;Notes internes;NOM;;code-postal\n04 00 00 00 01;x;Crèche;;38300\n");
+        let mapping: Vec<(&str, Option<Field>)> = p.columns.iter().map(|c| (c.header.as_str(), c.field)).collect();
+        assert_eq!(
+            mapping,
+            [
+                ("Téléphone", Some(Field::Phones)),
+                ("Notes internes", None),
+                ("NOM", Some(Field::Name)),
+                ("code-postal", Some(Field::Postcode)),
+            ]
+        );
+        assert_eq!(p.ignored_columns, ["Notes internes"]);
+        assert_eq!((p.to_add[0].name.as_str(), p.to_add[0].postcode.as_str()), ("Crèche", "38300"));
     }
 
     #[test]
@@ -726,8 +1081,14 @@ mod tests {
         assert_eq!(err(b"\xFF\xFEn\0a\0m\0e\0"), FileError::Utf16);
         assert_eq!(err(b"\xFE\xFF\0n\0a"), FileError::Utf16);
         assert_eq!(err(b"n\0a\0m\0e\0"), FileError::NotText { line: 1 });
-        // "Crèche" in Windows-1252, on line 2.
-        assert_eq!(err(b"nom;cp\nCr\xE8che;38300\n"), FileError::NotUtf8 { line: 2 });
+        // JSON is UTF-8 only (RFC 8259): "Crèche" in Windows-1252, on line 2, refuses it.
+        assert_eq!(err(b"{\"version\": 1,\n\"entries\": [{\"name\": \"Cr\xE8che\"}]}"), FileError::NotUtf8 { line: 2 });
+        assert_eq!(err(b" \n[\xE8]"), FileError::NotUtf8 { line: 2 });
+        // A file that says it is UTF-8 (its byte-order mark) and is not.
+        assert_eq!(err(b"\xEF\xBB\xBFnom;cp\nCr\xE8che;38300\n"), FileError::NotUtf8 { line: 2 });
+        // A CSV file that is not UTF-8 is read as Windows-1252 (see below); UTF-16 stays refused.
+        assert!(preview_import(b"nom;cp\nCr\xE8che;38300\n", "s", &[]).is_ok());
+        assert_eq!(err(b"\xFF\xFEn\0o\0m\0\n\0\xE8\0"), FileError::Utf16);
         assert_eq!(err(b"code_postal;commune\n38300;Bourgoin\n"), FileError::MissingColumn(Field::Name));
         assert_eq!(err(b"nom;name\na;b\n"), FileError::DuplicateColumn { field: Field::Name, header: "name".into() });
         assert!(matches!(err(b"{\"version\": 1, \"entries\": [}"), FileError::Json { line: 1, .. }));

@@ -21,15 +21,16 @@ pub mod import;
 pub mod model;
 pub mod national;
 pub mod search;
+pub mod share;
 
 pub use geo::{haversine_km, LatLon};
 pub use import::{
-    apply_import, import_sources, load_bundled, parse_document, preview_import, remove_source, to_document, FileError,
-    ImportPreview, LoadError, DIRECTORY_VERSION, MAX_FILE_BYTES,
+    apply_import, decode_windows_1252, import_sources, load_bundled, parse_document, preview_import, remove_source,
+    to_document, Column, Dropped, Encoding, FileError, ImportPreview, LoadError, DIRECTORY_VERSION, MAX_FILE_BYTES,
 };
 pub use model::{
-    mailto_uri, sms_uri, tel_uri, Audience, Category, Cost, DroppedField, Entry, EntryDraft, Field, Origin, RejectReason,
-    Rejection,
+    age_range_audiences, age_range_months, mailto_uri, sms_uri, tel_uri, Audience, Category, Cost, DroppedField, Entry,
+    EntryDraft, Field, Origin, RejectReason, Rejection,
 };
 pub use national::{add_english_descriptions, helpline_entries};
 pub use search::{nearest, Directory, Hit, Location, Query};

@@ -19,6 +19,9 @@ pub enum Category {
     PmiCentre,
     /// Lieu d'accueil enfants-parents (LAEP).
     ParentChildPlace,
+    /// Accueil du jeune enfant: crèche, halte-garderie, relais petite enfance (RPE, formerly
+    /// RAM: the childminders' network).
+    Childcare,
     Workshop,
     SupportGroup,
     PerinatalMentalHealth,
@@ -36,9 +39,10 @@ pub enum Category {
 }
 
 impl Category {
-    pub const ALL: [Category; 14] = [
+    pub const ALL: [Category; 15] = [
         Category::PmiCentre,
         Category::ParentChildPlace,
+        Category::Childcare,
         Category::Workshop,
         Category::SupportGroup,
         Category::PerinatalMentalHealth,
@@ -58,6 +62,7 @@ impl Category {
         match self {
             Category::PmiCentre => "pmi_centre",
             Category::ParentChildPlace => "parent_child_place",
+            Category::Childcare => "childcare",
             Category::Workshop => "workshop",
             Category::SupportGroup => "support_group",
             Category::PerinatalMentalHealth => "perinatal_mental_health",
@@ -76,12 +81,49 @@ impl Category {
     /// The French words also accepted in imported files (as [`fold::key`]s).
     fn aliases(self) -> &'static [&'static str] {
         match self {
-            Category::PmiCentre => &["pmi", "centre_pmi", "centre_de_pmi", "protection_maternelle_et_infantile"],
-            Category::ParentChildPlace => {
-                &["laep", "lieu_accueil_enfants_parents", "lieu_d_accueil_enfants_parents", "parent_child"]
+            Category::PmiCentre => &[
+                "pmi",
+                "centre_pmi",
+                "centre_de_pmi",
+                "protection_maternelle_et_infantile",
+                "protection_maternelle_infantile",
+                "consultation_pmi",
+            ],
+            Category::ParentChildPlace => &[
+                "laep",
+                "lieu_accueil_enfants_parents",
+                "lieu_d_accueil_enfants_parents",
+                "lieu_d_accueil_parents_enfants",
+                "parent_child",
+            ],
+            Category::Childcare => &[
+                "creche",
+                "creches",
+                "micro_creche",
+                "creche_familiale",
+                "creche_parentale",
+                "multi_accueil",
+                "halte_garderie",
+                "haltes_garderies",
+                "garderie",
+                "relais_petite_enfance",
+                "rpe",
+                "ram",
+                "relais_assistantes_maternelles",
+                "relais_d_assistantes_maternelles",
+                "relais_assistants_maternels",
+                "relais_d_assistants_maternels",
+                "assistante_maternelle",
+                "assistantes_maternelles",
+                "accueil_du_jeune_enfant",
+                "accueil_jeune_enfant",
+                "mode_de_garde",
+                "modes_de_garde",
+            ],
+            Category::Workshop => &["atelier", "ateliers", "atelier_parents_enfants", "atelier_d_eveil"],
+            Category::SupportGroup => {
+                &["groupe_de_parole", "groupes_de_parole", "groupe_de_soutien", "groupe_soutien", "groupe_de_pairs"]
             }
-            Category::Workshop => &["atelier", "ateliers"],
-            Category::SupportGroup => &["groupe_de_parole", "groupe_de_soutien", "groupe_soutien", "groupe_de_pairs"],
             Category::PerinatalMentalHealth => {
                 &["sante_mentale_perinatale", "psychiatrie_perinatale", "perinatal_mental"]
             }
@@ -158,7 +200,20 @@ impl Audience {
 
     fn aliases(self) -> &'static [&'static str] {
         match self {
-            Audience::Pregnancy => &["grossesse", "femmes_enceintes", "future_parents", "futurs_parents"],
+            Audience::Pregnancy => &[
+                "grossesse",
+                "femmes_enceintes",
+                "femme_enceinte",
+                "futures_meres",
+                "future_mere",
+                "futures_mamans",
+                "future_maman",
+                "future_parents",
+                "futurs_parents",
+                "futur_parent",
+                "futurs_peres",
+                "perinatalite",
+            ],
             Audience::Age0To1 => &["0_1", "0_1_an", "0_12_mois", "bebe", "nourrisson", "nourrissons"],
             Audience::Age1To3 => &["1_3", "1_3_ans", "tout_petits", "toddler"],
             Audience::SecondParent => {
@@ -175,9 +230,94 @@ impl Audience {
         Audience::ALL.into_iter().find(|a| a.id() == k || a.aliases().contains(&k.as_str()))
     }
 
+    /// The audiences of one value as people write it: an id or alias ([`Audience::parse`]),
+    /// or an age range ([`age_range_audiences`]: `"0-3 ans"` is both ages).
+    pub fn parse_all(s: &str) -> Option<Vec<Audience>> {
+        Audience::parse(s).map(|a| vec![a]).or_else(|| age_range_audiences(s))
+    }
+
     pub(crate) fn bit(self) -> u8 {
         1 << (self as u8)
     }
+}
+
+/// The ages an age range written in French (or English) covers, in months, from `lo`
+/// (included) to `hi`: `"0-3 ans"`, `"0 à 3 ans"`, `"de 6 mois à 2 ans"`, `"6-24 mois"`,
+/// `"entre 0 et 6 ans"`, `"moins de 3 ans"`, `"moins d'un an"`, `"jusqu'à 3 ans"`,
+/// `"de la naissance à 3 ans"`. A range with no unit is in years. `None` for anything else
+/// (a single age, words that are not about ages).
+pub fn age_range_months(text: &str) -> Option<(u32, u32)> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Unit {
+        Years,
+        Months,
+    }
+    // Words, with numbers cut from the letters they touch ("3ans" is "3 ans").
+    let folded = fold::fold(text);
+    let mut tokens: Vec<String> = Vec::new();
+    for word in folded.split(' ').filter(|w| !w.is_empty()) {
+        let mut current = String::new();
+        for c in word.chars() {
+            if !current.is_empty() && current.chars().last().is_some_and(|p| p.is_ascii_digit()) != c.is_ascii_digit() {
+                tokens.push(std::mem::take(&mut current));
+            }
+            current.push(c);
+        }
+        tokens.push(current);
+    }
+    let mut numbers: Vec<(u32, Option<Unit>)> = Vec::new();
+    let mut upper_only = false;
+    for (i, t) in tokens.iter().enumerate() {
+        let t = t.as_str();
+        let next_is_unit = tokens.get(i + 1).is_some_and(|n| matches!(n.as_str(), "an" | "ans" | "annee" | "mois"));
+        match t {
+            _ if !t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit()) => {
+                numbers.push((t.parse().ok()?, None));
+            }
+            "un" | "une" | "one" if next_is_unit => numbers.push((1, None)),
+            "naissance" | "birth" => numbers.push((0, Some(Unit::Months))),
+            "an" | "ans" | "annee" | "annees" | "year" | "years" => match numbers.last_mut() {
+                Some((_, unit @ None)) => *unit = Some(Unit::Years),
+                _ => return None,
+            },
+            "mois" | "month" | "months" => match numbers.last_mut() {
+                Some((_, unit @ None)) => *unit = Some(Unit::Months),
+                _ => return None,
+            },
+            "moins" | "jusqu" | "avant" | "under" | "up" if numbers.is_empty() => upper_only = true,
+            "de" | "d" | "du" | "des" | "la" | "le" | "les" | "l" | "entre" | "a" | "au" | "aux" | "et" | "to"
+            | "from" | "enfant" | "enfants" | "age" | "ages" | "agee" | "agees" | "aged" | "children" | "child" => {}
+            _ => return None,
+        }
+    }
+    let months = |(n, unit): (u32, Option<Unit>), default: Unit| match unit.unwrap_or(default) {
+        Unit::Years => n.saturating_mul(12),
+        Unit::Months => n,
+    };
+    let (lo, hi) = match numbers.as_slice() {
+        [upper] if upper_only && upper.1.is_some() => (0, months(*upper, Unit::Years)),
+        [from, to] if !upper_only => {
+            let unit = to.1.or(from.1).unwrap_or(Unit::Years);
+            (months(*from, unit), months(*to, unit))
+        }
+        _ => return None,
+    };
+    (lo < hi).then_some((lo, hi))
+}
+
+/// The audiences among [`Audience::Age0To1`] (under 1) and [`Audience::Age1To3`] (1 to 3)
+/// that an age range ([`age_range_months`]) overlaps: `"0-3 ans"` and `"0-6 ans"` are both,
+/// `"0-12 mois"` is under 1, `"6-24 mois"` both, `"6-11 ans"` neither (`None`).
+pub fn age_range_audiences(text: &str) -> Option<Vec<Audience>> {
+    let (lo, hi) = age_range_months(text)?;
+    let mut out = Vec::new();
+    if lo < 12 {
+        out.push(Audience::Age0To1);
+    }
+    if lo < 36 && hi > 12 {
+        out.push(Audience::Age1To3);
+    }
+    (!out.is_empty()).then_some(out)
 }
 
 /// The bits of the audiences that are parents (everything but professionals).
@@ -295,7 +435,11 @@ pub struct Entry {
     /// The document or organisation the facts come from.
     pub source: String,
     /// The day the facts were last checked against the source.
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::domain::iso_date::de::optional")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::domain::iso_date::de::optional"
+    )]
     pub last_verified: Option<NaiveDate>,
     pub origin: Origin,
 }
@@ -530,7 +674,10 @@ pub enum RejectReason {
     /// Not five digits (or `2A`/`2B` and three digits).
     BadPostcode(String),
     /// A postcode of another département than the one given for the commune.
-    PostcodeElsewhere { postcode: String, department: String },
+    PostcodeElsewhere {
+        postcode: String,
+        department: String,
+    },
     BadDepartment(String),
     /// Only one of latitude and longitude, a value out of range, or not a number.
     BadCoordinates,
@@ -854,7 +1001,7 @@ pub(crate) fn parse_date(s: &str) -> Option<NaiveDate> {
     None
 }
 
-fn is_valid_id(id: &str) -> bool {
+pub(crate) fn is_valid_id(id: &str) -> bool {
     !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'))
 }
 
@@ -949,9 +1096,10 @@ impl EntryDraft {
             Field::Audience,
             self.audience.iter().map(|s| clean_line(s)).filter(|s| !s.is_empty()).collect(),
         )? {
-            let a = Audience::parse(&raw).ok_or(RejectReason::UnknownAudience(raw))?;
-            if !audience.contains(&a) {
-                audience.push(a);
+            for a in Audience::parse_all(&raw).ok_or(RejectReason::UnknownAudience(raw))? {
+                if !audience.contains(&a) {
+                    audience.push(a);
+                }
             }
         }
         if audience.is_empty() {
@@ -1194,7 +1342,16 @@ mod tests {
         assert!(e.email.is_empty() && e.website.is_empty() && e.postcode.is_empty() && e.coordinates().is_none());
         assert_eq!((e.cost, e.last_verified), (Cost::Unknown, None));
         let fields: Vec<Field> = dropped.iter().map(|d| d.field).collect();
-        for f in [Field::Categories, Field::Phones, Field::Email, Field::Website, Field::Postcode, Field::Latitude, Field::Cost, Field::LastVerified] {
+        for f in [
+            Field::Categories,
+            Field::Phones,
+            Field::Email,
+            Field::Website,
+            Field::Postcode,
+            Field::Latitude,
+            Field::Cost,
+            Field::LastVerified,
+        ] {
             assert!(fields.contains(&f), "{f:?} in {dropped:?}");
         }
         // Only an unsafe entry, or one with no name or source, is refused.
@@ -1254,6 +1411,97 @@ mod tests {
         for a in Audience::ALL {
             assert_eq!(Audience::parse(a.id()), Some(a));
         }
+    }
+
+    #[test]
+    fn labels_as_people_write_them() {
+        for (written, c) in [
+            ("PMI", Category::PmiCentre),
+            ("Centre de PMI", Category::PmiCentre),
+            ("LAEP", Category::ParentChildPlace),
+            ("Lieu d'accueil enfants-parents", Category::ParentChildPlace),
+            ("groupe de parole", Category::SupportGroup),
+            ("Groupes de parole", Category::SupportGroup),
+            ("atelier", Category::Workshop),
+            ("RAM", Category::Childcare),
+            ("RPE", Category::Childcare),
+            ("halte-garderie", Category::Childcare),
+            ("Haltes-garderies", Category::Childcare),
+            ("crèche", Category::Childcare),
+            ("Micro-crèche", Category::Childcare),
+            ("multi-accueil", Category::Childcare),
+            ("relais petite enfance", Category::Childcare),
+            ("Relais d'assistantes maternelles", Category::Childcare),
+            ("childcare", Category::Childcare),
+        ] {
+            assert_eq!(Category::parse(written), Some(c), "{written}");
+        }
+        for (written, a) in [
+            ("femmes enceintes", Audience::Pregnancy),
+            ("Femme enceinte", Audience::Pregnancy),
+            ("futures mères", Audience::Pregnancy),
+            ("Futurs parents", Audience::Pregnancy),
+        ] {
+            assert_eq!(Audience::parse(written), Some(a), "{written}");
+        }
+        assert_eq!(Category::ALL.len(), 15);
+        assert_eq!(Category::Childcare.id(), "childcare");
+        assert_eq!(serde_json::to_string(&Category::Childcare).unwrap(), "\"childcare\"");
+        // "RAM/RPE" in one cell is two items of one category.
+        let e = check(EntryDraft { categories: vec!["RAM".into(), "RPE".into()], ..draft("n") }).unwrap();
+        assert_eq!(e.categories, [Category::Childcare]);
+    }
+
+    #[test]
+    fn age_ranges_give_the_ages_they_overlap() {
+        use Audience::{Age0To1 as Baby, Age1To3 as Toddler};
+        let cases: [(&str, Option<(u32, u32)>, Option<Vec<Audience>>); 22] = [
+            ("0-3 ans", Some((0, 36)), Some(vec![Baby, Toddler])),
+            ("0-6 ans", Some((0, 72)), Some(vec![Baby, Toddler])),
+            ("0 à 3 ans", Some((0, 36)), Some(vec![Baby, Toddler])),
+            ("0 – 3 ans", Some((0, 36)), Some(vec![Baby, Toddler])),
+            ("0-3ans", Some((0, 36)), Some(vec![Baby, Toddler])),
+            ("de 0 à 6 ans", Some((0, 72)), Some(vec![Baby, Toddler])),
+            ("entre 0 et 3 ans", Some((0, 36)), Some(vec![Baby, Toddler])),
+            ("Enfants de 0 à 3 ans", Some((0, 36)), Some(vec![Baby, Toddler])),
+            ("0-12 mois", Some((0, 12)), Some(vec![Baby])),
+            ("moins de 3 ans", Some((0, 36)), Some(vec![Baby, Toddler])),
+            ("moins d'un an", Some((0, 12)), Some(vec![Baby])),
+            ("jusqu'à 18 mois", Some((0, 18)), Some(vec![Baby, Toddler])),
+            ("6-24 mois", Some((6, 24)), Some(vec![Baby, Toddler])),
+            ("de 6 mois à 2 ans", Some((6, 24)), Some(vec![Baby, Toddler])),
+            ("de la naissance à 3 ans", Some((0, 36)), Some(vec![Baby, Toddler])),
+            ("18 mois - 3 ans", Some((18, 36)), Some(vec![Toddler])),
+            ("1-3 ans", Some((12, 36)), Some(vec![Toddler])),
+            ("3-6 ans", Some((36, 72)), None),
+            ("6-11 ans", Some((72, 132)), None),
+            ("3 ans", None, None),
+            ("3-0 ans", None, None),
+            ("tous les parents", None, None),
+        ];
+        for (text, months, audiences) in cases {
+            assert_eq!(age_range_months(text), months, "{text}");
+            assert_eq!(age_range_audiences(text), audiences, "{text}");
+        }
+        for text in ["", "ans", "0-3 ans et plus", "2026-2027", "moins de 3", "0-3 semaines"] {
+            assert_eq!(age_range_months(text), None, "{text}");
+        }
+        // In an entry, a range is read as the ages it covers; one that covers none is unknown.
+        let e =
+            check(EntryDraft { audience: vec!["femmes enceintes".into(), "0-6 ans".into()], ..draft("n") }).unwrap();
+        assert_eq!(e.audience, [Audience::Pregnancy, Baby, Toddler]);
+        assert_eq!(
+            check(EntryDraft { audience: vec!["6-11 ans".into()], ..draft("n") }),
+            Err(RejectReason::UnknownAudience("6-11 ans".into()))
+        );
+        let (e, dropped) = EntryDraft { audience: vec!["6-11 ans".into(), "0-3 ans".into()], ..draft("n") }
+            .validate_keeping(Origin::Own)
+            .unwrap();
+        assert_eq!(e.audience, [Baby, Toddler]);
+        assert_eq!(
+            dropped,
+            [DroppedField { field: Field::Audience, reason: RejectReason::UnknownAudience("6-11 ans".into()) }]
+        );
     }
 
     #[test]

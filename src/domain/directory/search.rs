@@ -323,10 +323,10 @@ impl Directory {
             }
         }
         // Per word, the score of each category label.
-        let label_scores: Vec<[u32; 14]> = words
+        let label_scores: Vec<[u32; Category::ALL.len()]> = words
             .iter()
             .map(|w| {
-                let mut scores = [0; 14];
+                let mut scores = [0; Category::ALL.len()];
                 for (i, label) in self.labels.iter().enumerate() {
                     scores[i] = field_score(CATEGORY, match_kind(label, w));
                 }

@@ -10,6 +10,7 @@ use crate::domain::directory::{mailto_uri, sms_uri, tel_uri, Cost, Entry, Origin
 use crate::domain::directory::dila::department_of_entry_id;
 use crate::domain::directory_prefs::entry_key;
 use super::places::PackStatus;
+use super::share::ShareCode;
 use crate::domain::lang::Lang;
 use crate::i18n::{format, use_i18n, Key};
 use crate::texts;
@@ -262,6 +263,8 @@ fn EntryView(entry: Entry) -> impl IntoView {
                     }}
                 </ul>
             </section>
+
+            <ShareCode entries=vec![entry.clone()] heading=Key::ShareHeading/>
 
             {own_id.map(|id| {
                 let edit = format!("/directory/edit/{id}");

@@ -4,10 +4,11 @@
 //! the reason); nothing is written before "Confirm import". Imported sources are listed
 //! with their counts, and can be removed.
 
-use super::{file_error_text, reject_text, SaveError};
+use super::{field_label, file_error_text, reject_text, SaveError};
 use crate::components::page::Page;
 use crate::directory_store::use_directory_store;
-use crate::domain::directory::{FileError, ImportPreview};
+use crate::domain::directory::share::read_fragment;
+use crate::domain::directory::{Column, Dropped, Encoding, FileError, ImportPreview};
 use crate::i18n::{format, use_i18n, Key};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -38,6 +39,17 @@ pub fn source_name(path: &str) -> String {
     stem.trim().chars().take(100).collect()
 }
 
+/// Drops a shared list from the address once kept, so that a reload does not offer it again.
+fn forget_fragment() {
+    let Some(window) = web_sys::window() else { return };
+    if window.location().hash().is_ok_and(|h| h.starts_with("#d=")) {
+        let path = window.location().pathname().unwrap_or_default();
+        if let Ok(history) = window.history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
+        }
+    }
+}
+
 async fn bytes_of(promise: js_sys::Promise) -> Result<Vec<u8>, String> {
     let buffer = JsFuture::from(promise).await.map_err(|e| format!("{e:?}"))?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
@@ -61,9 +73,14 @@ enum State {
     Reading,
     UrlRefused,
     UrlError,
+    /// A shared list (`#d=…`) that cannot be read.
+    ShareUnreadable,
     Refused(FileError),
     Preview(ImportPreview),
-    Done { source: String, n: usize },
+    Done {
+        source: String,
+        n: usize,
+    },
 }
 
 #[component]
@@ -81,6 +98,18 @@ pub fn ImportPage() -> impl IntoView {
             Err(e) => State::Refused(e),
         });
     };
+
+    // Entries a nurse showed as a QR code: in the address's fragment, never sent anywhere.
+    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    match read_fragment(&hash) {
+        Some(Ok(bytes)) => {
+            let lang = untrack(|| i18n.lang());
+            let date = crate::texts::date_long(lang, crate::clock::local_today());
+            preview(bytes, format(lang, Key::ShareSource, &[("date", &date)]));
+        }
+        Some(Err(_)) => state.set(State::ShareUnreadable),
+        None => {}
+    }
 
     // A file of this site named in the address.
     if let Some(url) = query.with_untracked(|q| q.get("url")) {
@@ -116,6 +145,7 @@ pub fn ImportPage() -> impl IntoView {
         let (source, n) = (p.source.clone(), p.to_add.len() + p.to_update.len());
         if store.update(|prefs| prefs.apply_import(p)).is_ok() {
             state.set(State::Done { source, n });
+            forget_fragment();
             if let Some(input) = file_input.get_untracked() {
                 input.set_value("");
             }
@@ -144,6 +174,7 @@ pub fn ImportPage() -> impl IntoView {
                     State::Reading => view! { <p>{crate::i18n::tr(Key::DirectoryImportReading)}</p> }.into_any(),
                     State::UrlRefused => view! { <p class="dir-alert">{crate::i18n::tr(Key::DirectoryImportUrlRefused)}</p> }.into_any(),
                     State::UrlError => view! { <p class="dir-alert">{crate::i18n::tr(Key::DirectoryImportUrlError)}</p> }.into_any(),
+                    State::ShareUnreadable => view! { <p class="dir-alert">{crate::i18n::tr(Key::ShareUnreadable)}</p> }.into_any(),
                     State::Refused(e) => view! {
                         <p class="dir-alert">{move || format(i18n.lang(), Key::DirectoryImportFileError, &[("reason", &file_error_text(i18n.lang(), &e))])}</p>
                     }.into_any(),
@@ -164,19 +195,33 @@ pub fn ImportPage() -> impl IntoView {
     }
 }
 
+/// The line saying how the file was read.
+fn encoding_key(encoding: Encoding) -> Key {
+    match encoding {
+        Encoding::Utf8 => Key::ImportEncodingUtf8,
+        Encoding::Utf8Bom => Key::ImportEncodingUtf8Bom,
+        Encoding::Windows1252 => Key::ImportEncoding1252,
+    }
+}
+
 #[component]
 fn PreviewView(preview: ImportPreview) -> impl IntoView {
     let i18n = use_i18n();
-    let ImportPreview { source, to_add, to_update, rejected, ignored_columns } = preview;
-    let (add, update, refused) = (to_add.len(), to_update.len(), rejected.len());
+    let ImportPreview { source, to_add, to_update, rejected, ignored_columns: _, encoding, columns, dropped } = preview;
+    let (add, update, refused, left_out) = (to_add.len(), to_update.len(), rejected.len(), dropped.len());
     let nothing = add == 0 && update == 0;
     view! {
         <section class="card dir-preview" aria-labelledby="dir-preview-heading">
             <h2 id="dir-preview-heading">{move || format(i18n.lang(), Key::DirectoryImportPreviewHeading, &[("source", &source)])}</h2>
+            // How a CSV file was read (a JSON document is always UTF-8: nothing to say).
+            {(!columns.is_empty()).then(|| view! { <p class="dir-encoding">{crate::i18n::tr(encoding_key(encoding))}</p> })}
             <ul class="dir-facts">
                 <li class="dir-count-add">{move || format(i18n.lang(), Key::DirectoryImportToAdd, &[("n", &add.to_string())])}</li>
                 <li class="dir-count-update">{move || format(i18n.lang(), Key::DirectoryImportToUpdate, &[("n", &update.to_string())])}</li>
                 <li class="dir-count-rejected">{move || format(i18n.lang(), Key::DirectoryImportRejected, &[("n", &refused.to_string())])}</li>
+                {(left_out > 0).then(|| view! {
+                    <li class="dir-count-dropped">{move || format(i18n.lang(), Key::ImportDroppedCount, &[("n", &left_out.to_string())])}</li>
+                })}
             </ul>
             {nothing.then(|| view! { <p class="dir-alert">{crate::i18n::tr(Key::DirectoryImportNothing)}</p> })}
             {(!rejected.is_empty()).then(|| view! {
@@ -186,16 +231,72 @@ fn PreviewView(preview: ImportPreview) -> impl IntoView {
                     }).collect_view()}
                 </ul>
             })}
-            {(!ignored_columns.is_empty()).then(|| {
-                let list = ignored_columns.join(", ");
-                view! { <p class="dir-muted">{move || format(i18n.lang(), Key::DirectoryImportIgnored, &[("list", &list)])}</p> }
-            })}
+            {(!dropped.is_empty()).then(|| view! { <DroppedList dropped=dropped/> })}
+            {(!columns.is_empty()).then(|| view! { <ColumnList columns=columns/> })}
             {(!to_add.is_empty() || !to_update.is_empty()).then(|| view! {
                 <ul class="dir-preview-names">
                     {to_add.iter().chain(&to_update).map(|e| view! { <li>{e.name.clone()}</li> }).collect_view()}
                 </ul>
             })}
         </section>
+    }
+}
+
+/// The fields left out of kept entries, each with its line, its entry and why.
+#[component]
+fn DroppedList(dropped: Vec<Dropped>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="dir-dropped">
+            <h3>{crate::i18n::tr(Key::ImportDroppedHeading)}</h3>
+            <p class="dir-muted">{crate::i18n::tr(Key::ImportDroppedIntro)}</p>
+            <ul>
+                {dropped.into_iter().map(|d| view! {
+                    <li>{move || dropped_text(i18n.lang(), &d)}</li>
+                }).collect_view()}
+            </ul>
+        </div>
+    }
+}
+
+/// "Ligne 3, « Les Câlins » : champ « téléphone » laissé de côté (…)".
+fn dropped_text(lang: crate::domain::lang::Lang, d: &Dropped) -> String {
+    format(
+        lang,
+        Key::ImportDroppedLine,
+        &[
+            ("line", &d.line.to_string()),
+            ("name", &d.name),
+            ("field", field_label(lang, d.field)),
+            ("reason", &reject_text(lang, &d.reason)),
+        ],
+    )
+}
+
+/// Each column of the file and the field it fills, or that it is not read.
+#[component]
+fn ColumnList(columns: Vec<Column>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="dir-columns">
+            <h3>{crate::i18n::tr(Key::ImportColumnsHeading)}</h3>
+            <ul>
+                {columns.into_iter().map(|c| {
+                    let ignored = c.field.is_none();
+                    view! {
+                        <li class:dir-column-ignored=ignored>{move || column_text(i18n.lang(), &c)}</li>
+                    }
+                }).collect_view()}
+            </ul>
+        </div>
+    }
+}
+
+/// "Colonne « Nom » → nom", or "Colonne « Notes » → non lue".
+fn column_text(lang: crate::domain::lang::Lang, c: &Column) -> String {
+    match c.field {
+        Some(f) => format(lang, Key::ImportColumnField, &[("header", &c.header), ("field", field_label(lang, f))]),
+        None => format(lang, Key::ImportColumnIgnored, &[("header", &c.header)]),
     }
 }
 
@@ -266,6 +367,33 @@ fn Sources() -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_preview_says_columns_and_dropped_fields_in_plain_words() {
+        use crate::domain::directory::{Field, RejectReason};
+        use crate::domain::lang::Lang;
+        let nom = Column { header: "Nom".into(), field: Some(Field::Name) };
+        let notes = Column { header: "Notes".into(), field: None };
+        assert_eq!(column_text(Lang::Fr, &nom), "Colonne « Nom » → nom");
+        assert_eq!(column_text(Lang::Fr, &notes), "Colonne « Notes » → non lue");
+        assert_eq!(column_text(Lang::En, &nom), "Column \"Nom\" → name");
+        let d = Dropped {
+            line: 3,
+            name: "Lieu d'accueil enfants-parents « Les Câlins »".into(),
+            field: Field::Phones,
+            reason: RejectReason::BadPhone("04 72 XX XX XX".into()),
+        };
+        assert_eq!(
+            dropped_text(Lang::Fr, &d),
+            "Ligne 3, « Lieu d'accueil enfants-parents « Les Câlins » » : champ « téléphone » laissé de côté \
+             (« 04 72 XX XX XX » n'est pas un numéro de téléphone)"
+        );
+        assert!(!dropped_text(Lang::En, &d).contains('{'));
+        for e in [Encoding::Utf8, Encoding::Utf8Bom, Encoding::Windows1252] {
+            assert!(!crate::i18n::text(Lang::Fr, encoding_key(e)).is_empty());
+        }
+        assert!(crate::i18n::text(Lang::Fr, encoding_key(Encoding::Windows1252)).contains("Windows-1252"));
+    }
 
     #[test]
     fn only_paths_of_this_origin_are_read() {

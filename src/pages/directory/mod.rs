@@ -14,6 +14,7 @@ mod entry;
 mod import;
 mod own;
 mod places;
+mod share;
 
 pub use entry::EntryPage;
 pub use import::ImportPage;
@@ -546,6 +547,17 @@ pub fn DirectoryPage() -> impl IntoView {
                         <li><ResultCard row=row/></li>
                     </For>
                 </ul>
+                // "What I told you about today": the favourites shown, as one QR code.
+                {move || {
+                    let favourites: Vec<Entry> = if s.favourites_only.get() {
+                        rows.get().unwrap_or_default().into_iter().filter(|r| r.favourite).map(|r| r.entry).collect()
+                    } else {
+                        Vec::new()
+                    };
+                    (!favourites.is_empty()).then(|| view! {
+                        <share::ShareCode entries=favourites heading=Key::ShareFavouritesHeading/>
+                    })
+                }}
             </section>
 
             <section aria-labelledby="dir-own-heading" class="dir-own">
