@@ -8,9 +8,8 @@
 //! and case (`"villeurbanne"`, `"ST ETIENNE"`), and a name shared by several communes gives
 //! them all, each with its département, for the parent to choose.
 
-use super::fold::fold;
 use super::geo::{self, haversine_km, LatLon};
-use super::search::Location;
+use super::search::{commune_key, Location};
 
 /// A commune (or a municipal arrondissement of Paris, Lyon or Marseille).
 #[derive(Clone, Debug, PartialEq)]
@@ -63,18 +62,6 @@ pub struct Gazetteer {
     departments: Vec<Department>,
 }
 
-/// A name folded for lookups.
-fn key(name: &str) -> String {
-    fold(name)
-        .split(' ')
-        .map(|w| match w {
-            "st" => "saint",
-            "ste" => "sainte",
-            w => w,
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-}
 
 impl Gazetteer {
     /// Reads `communes.txt`; `Err` says which line is wrong.
@@ -119,7 +106,7 @@ impl Gazetteer {
                 (lat, lon) = (lat + a, lon + b);
                 Some(LatLon::new(lat as f64 / 100.0, lon as f64 / 100.0).ok_or_else(|| bad("a centre out of range"))?)
             };
-            g.keys.push(key(name));
+            g.keys.push(commune_key(name));
             g.places.push(Place { name: name.into(), department: code.clone(), postcodes, centre });
         }
         if g.places.is_empty() {
@@ -149,7 +136,7 @@ impl Gazetteer {
     /// and `"Saint-Denis 93"` keep only the one of that département.
     pub fn by_name(&self, name: &str) -> Vec<&Place> {
         let (name, department) = split_department(name);
-        let k = key(name);
+        let k = commune_key(name);
         if k.is_empty() {
             return Vec::new();
         }
@@ -164,7 +151,7 @@ impl Gazetteer {
     /// Up to `n` places whose name starts with what was typed, for suggestions: exact
     /// names first, then by name.
     pub fn suggest(&self, typed: &str, n: usize) -> Vec<&Place> {
-        let k = key(typed);
+        let k = commune_key(typed);
         if k.chars().count() < 2 {
             return Vec::new();
         }
@@ -224,7 +211,7 @@ impl Gazetteer {
             entry.department.clone()
         };
         for commune in entry.communes() {
-            let k = key(commune);
+            let k = commune_key(commune);
             let found = self
                 .places
                 .iter()

@@ -117,7 +117,7 @@ impl Place {
 }
 
 /// A commune name folded, with `st`/`ste` spelled `saint`/`sainte`.
-fn commune_key(name: &str) -> String {
+pub(crate) fn commune_key(name: &str) -> String {
     fold(name)
         .split(' ')
         .map(|w| match w {
