@@ -195,12 +195,15 @@ pub fn NothingNear(place: Where, status: PackStatus, categories: Vec<Category>, 
             let number = e.phones.first()?.clone();
             let href = tel_uri(&number);
             let name = e.name.clone();
+            // A line that is not open at all hours says when it is.
+            let hours = (!e.hours.is_empty()).then(|| view! { <span class="dir-call-hours">{e.hours.clone()}</span> });
             Some(view! {
                 <li>
                     <a class="button secondary dir-action" href=href>
                         {move || format(i18n.lang(), Key::DirectoryCall, &[("number", &number)])}
                         " – " {name}
                     </a>
+                    {hours}
                 </li>
             })
         })
