@@ -4,7 +4,8 @@
 // (index.html and the JS, wasm and CSS it references: the budget's "first load"), and
 // the content files index.html preloads for the first screen (its UI texts and
 // messages, in French), counted apart.
-//   node scripts/size-report.mjs [dist] [--json out.json]
+//   node scripts/size-report.mjs [dist] [--json out.json] [--check]
+// --check compares the figures with scripts/size-budget.json and exits 1 when one is over.
 // Also a module: `sizeReport(dir)` gives the same figures, `sizeTable(report)` the table
 // (bench/run.mjs uses both).
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -57,6 +58,25 @@ export function sizeTable(report) {
   ];
 }
 
+/** Every figure with a budget in `budget` (scripts/size-budget.json): name, KiB, budget. */
+export function budgetChecks(report, budget) {
+  const kib = (n) => n / 1024;
+  const section = (name) => report.files.filter((r) => r.file.startsWith(`${name}-`) && r.file.endsWith('.wasm'));
+  const checks = [['first load (index.html, JS, main wasm, CSS)', kib(report.firstLoad.brotli), budget.first_load]];
+  for (const [name, max] of Object.entries(budget.sections)) {
+    const files = section(name);
+    checks.push([`${name} (module)`, files.length ? kib(sum(files, 'brotli')) : NaN, max]);
+  }
+  const chunks = report.files.filter((r) => /^chunk_\d+-[0-9a-f]+\.wasm$/.test(r.file));
+  checks.push([`shared chunks (${chunks.length} files)`, kib(sum(chunks, 'brotli')), budget.shared_chunks]);
+  for (const [name, max] of Object.entries(budget.content)) {
+    const packs = name.startsWith('each directory pack');
+    const files = report.files.filter((r) => (packs ? /^content\/directory\/(?!index\.json$)[^/]+\.json$/.test(r.file) : r.file === name));
+    for (const r of packs ? files : files.length ? files : [{ file: name, brotli: NaN }]) checks.push([r.file, kib(r.brotli), max]);
+  }
+  return checks;
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const args = process.argv.slice(2);
   const dir = args.find((a) => !a.startsWith('--')) ?? 'dist';
@@ -64,4 +84,19 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const report = sizeReport(dir);
   console.log(sizeTable(report).join('\n'));
   if (jsonOut) writeFileSync(jsonOut, JSON.stringify(report, null, 2));
+  if (args.includes('--check')) {
+    const budget = JSON.parse(readFileSync(new URL('./size-budget.json', import.meta.url), 'utf8'));
+    const checks = budgetChecks(report, budget);
+    // A missing figure (NaN) is a failure too: the budget names something the build lacks.
+    const over = checks.filter(([, kib, max]) => !(kib <= max));
+    const packs = checks.filter(([name]) => name.startsWith('content/directory/'));
+    for (const [name, kib, max] of checks.filter((c) => !packs.includes(c) || over.includes(c))) {
+      console.log(`${kib <= max ? 'ok  ' : 'OVER'} ${name}: ${kib.toFixed(1)} KiB (budget ${max})`);
+    }
+    console.log(`ok   ${packs.length} directory packs, the largest ${Math.max(...packs.map((c) => c[1])).toFixed(1)} KiB (budget ${budget.content['each directory pack (content/directory/<département>.json)']} each)`);
+    if (over.length) {
+      console.error(`size budget exceeded: ${over.map((c) => c[0]).join(', ')} (scripts/size-budget.json)`);
+      process.exit(1);
+    }
+  }
 }
