@@ -19,12 +19,12 @@
 
 // The calendar's rules and their sources, as the app reads them (they use only serde,
 // serde_json and chrono, and name their sources as `super::source`).
-#[path = "src/domain/source.rs"]
-#[allow(dead_code)]
-mod source;
 #[path = "src/domain/calendar/rules.rs"]
 #[allow(dead_code)]
 mod rules;
+#[path = "src/domain/source.rs"]
+#[allow(dead_code)]
+mod source;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -96,7 +96,9 @@ fn check_calendar_rules(tables: &[BTreeMap<String, String>]) {
             if !table.contains_key(&format!("events.title.{}", rule.id)) {
                 panic!("{file}: {} has no title in locales/{lang}/ui/events.json", rule.id);
             }
-            if let Some(dose) = rule.vaccines.iter().find(|d| !table.contains_key(&format!("events.vaccine.{}", d.vaccine))) {
+            if let Some(dose) =
+                rule.vaccines.iter().find(|d| !table.contains_key(&format!("events.vaccine.{}", d.vaccine)))
+            {
                 panic!("{file}: vaccine {} has no name in locales/{lang}/ui/events.json", dose.vaccine);
             }
         }
@@ -120,8 +122,8 @@ fn main() {
             println!("cargo:rerun-if-changed={file}");
             let stem = path.file_stem().unwrap().to_str().unwrap().to_string();
             let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{file}: {e}"));
-            let json: serde_json::Value = serde_json::from_str(&text)
-                .unwrap_or_else(|e| panic!("{file} is not valid JSON: {e}"));
+            let json: serde_json::Value =
+                serde_json::from_str(&text).unwrap_or_else(|e| panic!("{file} is not valid JSON: {e}"));
             flatten(&stem, &json, &mut flat, &file);
         }
         tables.push(flat);

@@ -8,8 +8,7 @@ use wasm_bindgen::{closure::Closure, JsCast};
 /// The local date now.
 pub fn local_today() -> NaiveDate {
     let now = js_sys::Date::new_0();
-    NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date())
-        .unwrap_or_default()
+    NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date()).unwrap_or_default()
 }
 
 /// The moment now in UTC, to the second (the DTSTAMP of an exported calendar).

@@ -34,10 +34,8 @@ pub fn sample_name(sample: Sample, lang: Lang) -> &'static str {
 /// app on Today.
 pub fn enter(sample: Sample, lang: Lang) -> Result<(), StorageError> {
     let family = sample.family(local_today(), sample_name(sample, lang));
-    let documents = [
-        (crate::domain::backup::FAMILY_KEY, family.to_json()),
-        (crate::settings::KEY, Settings::new(lang).to_json()),
-    ];
+    let documents =
+        [(crate::domain::backup::FAMILY_KEY, family.to_json()), (crate::settings::KEY, Settings::new(lang).to_json())];
     storage::start_demo(sample.id(), &documents)?;
     reload_at("/");
     Ok(())

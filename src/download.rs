@@ -24,7 +24,12 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
     link.click();
     link.remove();
     // The URL is released a little later, once the browser has taken the file.
-    set_timeout(move || { let _ = web_sys::Url::revoke_object_url(&url); }, Duration::from_secs(30));
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        Duration::from_secs(30),
+    );
     Ok(())
 }
 
@@ -34,6 +39,7 @@ pub fn picked_file(input: &web_sys::HtmlInputElement) -> Option<(web_sys::Blob, 
         .ok()
         .and_then(|files| js_sys::Reflect::get(&files, &JsValue::from_f64(0.0)).ok())
         .filter(|f| !f.is_undefined() && !f.is_null())?;
-    let name = js_sys::Reflect::get(&file, &JsValue::from_str("name")).ok().and_then(|n| n.as_string()).unwrap_or_default();
+    let name =
+        js_sys::Reflect::get(&file, &JsValue::from_str("name")).ok().and_then(|n| n.as_string()).unwrap_or_default();
     Some((file.unchecked_into(), name))
 }

@@ -118,8 +118,7 @@ pub fn key_named(name: &str) -> Option<Key> {
 
 /// The text of `key` in `lang`, with each `{name}` replaced by its value.
 pub fn format(lang: Lang, key: Key, args: &[(&str, &str)]) -> String {
-    args.iter()
-        .fold(text(lang, key).to_string(), |s, (name, value)| s.replace(&format!("{{{name}}}"), value))
+    args.iter().fold(text(lang, key).to_string(), |s, (name, value)| s.replace(&format!("{{{name}}}"), value))
 }
 
 /// The current language, shared through context.

@@ -28,11 +28,11 @@ use components::{
 };
 use i18n::{I18n, Key};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, Lazy};
-use sections::*;
 use pages::{not_found::NotFound, today::TodayPage};
+use sections::*;
+use wasm_bindgen::JsCast;
 
 /// Provides the language (from the stored settings, or the browser's on a first visit)
 /// and keeps `<html lang>` in step with it.

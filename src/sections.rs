@@ -12,8 +12,8 @@
 //! said in plain words with a way to try again ([`NotLoaded`]); the rest of the app goes
 //! on (without `fallible`, wasm-split would panic, and a panic stops the whole app).
 
-use crate::domain::calendar::Profile;
 use crate::components::page::Page;
+use crate::domain::calendar::Profile;
 use crate::i18n::{tr, Key};
 use crate::pages;
 use leptos::prelude::*;

@@ -14,7 +14,11 @@ fn named(lang: Lang, name: &str) -> String {
 
 /// "3 mars 2027" / "3 March 2027"; "1er mars 2027" in French.
 pub fn date_long(lang: Lang, date: NaiveDate) -> String {
-    format(lang, Key::DateLong, &[("day", &day_number(lang, date)), ("month", &month(lang, date)), ("year", &date.year().to_string())])
+    format(
+        lang,
+        Key::DateLong,
+        &[("day", &day_number(lang, date)), ("month", &month(lang, date)), ("year", &date.year().to_string())],
+    )
 }
 
 /// "3 mars" / "3 March".
@@ -81,18 +85,16 @@ pub fn event_window(lang: Lang, event: &Event) -> String {
     if event.from == event.to {
         format(lang, Key::EventsWindowOneDay, &[("date", &date_long(lang, event.from))])
     } else {
-        format(
-            lang,
-            Key::EventsWindow,
-            &[("from", &date_long(lang, event.from)), ("to", &date_long(lang, event.to))],
-        )
+        format(lang, Key::EventsWindow, &[("from", &date_long(lang, event.from)), ("to", &date_long(lang, event.to))])
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::calendar::{events_for, ChildRank, GestationalAge, Multiplicity, PregnancyDate, Profile, Status};
+    use crate::domain::calendar::{
+        events_for, ChildRank, GestationalAge, Multiplicity, PregnancyDate, Profile, Status,
+    };
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -100,8 +102,17 @@ mod tests {
 
     fn every_event() -> Vec<Event> {
         let profiles = [
-            Status::Pregnant { date: PregnancyDate::DueDate(d(2027, 3, 1)), babies: Multiplicity::Twins, rank: ChildRank::ThirdOrMore },
-            Status::Born { birth_date: d(2026, 2, 1), term_at_birth: Some(GestationalAge::new(33, 2)), due_date: None, babies: None },
+            Status::Pregnant {
+                date: PregnancyDate::DueDate(d(2027, 3, 1)),
+                babies: Multiplicity::Twins,
+                rank: ChildRank::ThirdOrMore,
+            },
+            Status::Born {
+                birth_date: d(2026, 2, 1),
+                term_at_birth: Some(GestationalAge::new(33, 2)),
+                due_date: None,
+                babies: None,
+            },
             Status::Born { birth_date: d(2025, 6, 1), term_at_birth: None, due_date: None, babies: None },
         ];
         profiles
@@ -121,7 +132,11 @@ mod tests {
                     assert!(key_named(&format!("events.note.{note}")).is_some(), "no text for note {note}");
                 }
                 for dose in e.vaccines {
-                    assert!(key_named(&format!("events.vaccine.{}", dose.vaccine)).is_some(), "no name for {}", dose.vaccine);
+                    assert!(
+                        key_named(&format!("events.vaccine.{}", dose.vaccine)).is_some(),
+                        "no name for {}",
+                        dose.vaccine
+                    );
                 }
                 assert!(!event_window(lang, e).contains('{'));
             }

@@ -59,7 +59,9 @@ async fn language_picker_switches_the_language_and_stores_it() {
     assert!(radio(&container, "en").checked());
     assert_eq!(
         storage.get_item("cocon.settings").unwrap().as_deref(),
-        Some(r#"{"version":2,"lang":"en","backup":{"first_data_on":null,"last_export":null,"snoozed_on":null,"epds_seen":null}}"#),
+        Some(
+            r#"{"version":2,"lang":"en","backup":{"first_data_on":null,"last_export":null,"snoozed_on":null,"epds_seen":null}}"#
+        ),
         "version 1 is migrated, only the language changes"
     );
     assert_eq!(document().document_element().unwrap().get_attribute("lang").as_deref(), Some("en"));

@@ -209,7 +209,11 @@ pub fn DataControls() -> impl IntoView {
             }
             Err(e) => {
                 clear_input();
-                import.set(Import::Said(if e.restored { Key::SettingsImportFailed } else { Key::SettingsImportFailedPartly }));
+                import.set(Import::Said(if e.restored {
+                    Key::SettingsImportFailed
+                } else {
+                    Key::SettingsImportFailedPartly
+                }));
             }
         }
     };

@@ -3,6 +3,7 @@
 //! for the Today page. Also the card of one of the parent's own appointments.
 
 use crate::clock::use_today;
+use crate::components::source_link::SourceLinks;
 use crate::domain::calendar::{status, Event, EventKind, EventStatus, OwnEvent};
 use crate::domain::due::own_status;
 use crate::family::use_family;
@@ -10,7 +11,6 @@ use crate::i18n::{format, use_i18n, Key};
 use crate::texts;
 use chrono::NaiveDate;
 use leptos::ev::SubmitEvent;
-use crate::components::source_link::SourceLinks;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use wasm_bindgen::JsCast;
@@ -158,9 +158,8 @@ pub fn EventCard(
         }
     });
     let note = e.note.map(|note| view! { <p class="ev-note">{move || texts::event_note(i18n.lang(), note)}</p> });
-    let check = e
-        .check_with_professional
-        .then(|| view! { <p class="ev-check">{crate::i18n::tr(Key::EventsCheck)}</p> });
+    let check =
+        e.check_with_professional.then(|| view! { <p class="ev-check">{crate::i18n::tr(Key::EventsCheck)}</p> });
     let sources: Vec<_> = e.sources().cloned().collect();
     let reviewed = e.reviewed;
 
@@ -187,11 +186,14 @@ pub fn EventCard(
                     let pid = profile_id.get_value();
                     if family.update(move |f| f.mark_done(&pid, id, day)).is_ok() {
                         let lang = i18n.lang();
-                        announce(announcer, format(
-                            lang,
-                            Key::EventsMarkedDone,
-                            &[("title", &texts::event_title(lang, id)), ("date", &texts::date_long(lang, day))],
-                        ));
+                        announce(
+                            announcer,
+                            format(
+                                lang,
+                                Key::EventsMarkedDone,
+                                &[("title", &texts::event_title(lang, id)), ("date", &texts::date_long(lang, day))],
+                            ),
+                        );
                         focus_later(undo_id.clone());
                     }
                 }
@@ -298,7 +300,8 @@ pub fn OwnEventCard(own: OwnEvent, #[prop(into)] profile_id: String) -> impl Int
         let title = title.clone();
         move || named_action(i18n.lang(), Key::EventsOwnDelete, &title)
     };
-    let note = own.note.clone().filter(|n| !n.trim().is_empty()).map(|n| view! { <p class="ev-note ev-own-note">{n}</p> });
+    let note =
+        own.note.clone().filter(|n| !n.trim().is_empty()).map(|n| view! { <p class="ev-note ev-own-note">{n}</p> });
     let delete = {
         let id = own.id.clone();
         let title = title.clone();
@@ -334,7 +337,10 @@ mod tests {
     fn typed_dates_are_checked() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 23).expect("date");
         assert_eq!(parse_date("2026-11-23", Some(today)), Ok(today));
-        assert_eq!(parse_date(" 2026-11-01 ", Some(today)), NaiveDate::from_ymd_opt(2026, 11, 1).ok_or(Key::EventsErrorDateRequired));
+        assert_eq!(
+            parse_date(" 2026-11-01 ", Some(today)),
+            NaiveDate::from_ymd_opt(2026, 11, 1).ok_or(Key::EventsErrorDateRequired)
+        );
         assert_eq!(parse_date("2026-11-24", Some(today)), Err(Key::EventsErrorDateFuture));
         assert_eq!(parse_date("2027-05-01", None).map(input_date), Ok("2027-05-01".to_string()));
         assert_eq!(parse_date("", Some(today)), Err(Key::EventsErrorDateRequired));
@@ -345,7 +351,10 @@ mod tests {
     #[test]
     fn action_names_start_with_the_visible_label() {
         use crate::domain::lang::Lang;
-        assert_eq!(named_action(Lang::Fr, Key::EventsMarkDone, "Vaccins des 2 mois"), "Marquer comme fait : Vaccins des 2 mois");
+        assert_eq!(
+            named_action(Lang::Fr, Key::EventsMarkDone, "Vaccins des 2 mois"),
+            "Marquer comme fait : Vaccins des 2 mois"
+        );
         assert_eq!(named_action(Lang::En, Key::EventsUndo, "2-month vaccines"), "Undo: 2-month vaccines");
     }
 }

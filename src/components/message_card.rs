@@ -4,12 +4,12 @@
 //! share its text through the system share sheet. An action the browser cannot do is
 //! not shown.
 
+use crate::components::source_link::SourceLink;
 use crate::domain::lang::Lang;
 use crate::domain::messages::{Message, Theme};
 use crate::family::use_family;
 use crate::i18n::{text, use_i18n, Key};
 use crate::texts;
-use crate::components::source_link::SourceLink;
 use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use web_sys::{SpeechSynthesis, SpeechSynthesisUtterance, SpeechSynthesisVoice};

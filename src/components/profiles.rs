@@ -21,11 +21,9 @@ enum Mode {
 fn summary(lang: crate::domain::lang::Lang, profile: &Profile) -> String {
     match &profile.status {
         Status::TryingToConceive => crate::i18n::text(lang, Key::SettingsProfileTrying).to_string(),
-        Status::Pregnant { date, .. } => format(
-            lang,
-            Key::SettingsProfilePregnant,
-            &[("date", &date_long(lang, date.pregnancy().due_date()))],
-        ),
+        Status::Pregnant { date, .. } => {
+            format(lang, Key::SettingsProfilePregnant, &[("date", &date_long(lang, date.pregnancy().due_date()))])
+        }
         Status::Born { birth_date, .. } => {
             format(lang, Key::SettingsProfileBorn, &[("date", &date_long(lang, *birth_date))])
         }
@@ -83,7 +81,9 @@ pub fn ProfileList() -> impl IntoView {
         let heading = if editing.is_some() { Key::SettingsProfileEditHeading } else { Key::SettingsProfileAddHeading };
         let (id, initial) = match &editing {
             Some(p) => (p.id.clone(), ProfileDraft::from_profile(p)),
-            None => (String::new(), ProfileDraft { name: i18n.t(Key::ProfileNameDefault).into(), ..Default::default() }),
+            None => {
+                (String::new(), ProfileDraft { name: i18n.t(Key::ProfileNameDefault).into(), ..Default::default() })
+            }
         };
         let is_edit = editing.is_some();
         let on_save = Callback::new(move |profile: Profile| {

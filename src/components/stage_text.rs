@@ -173,7 +173,8 @@ mod tests {
         let p = profile(Status::Born {
             birth_date: d(2026, 1, 31),
             term_at_birth: Some(GestationalAge::new(33, 0)),
-            due_date: None, babies: None,
+            due_date: None,
+            babies: None,
         });
         let s = day_summary(&p, d(2026, 11, 23));
         let fr = stage_text(Lang::Fr, &s);

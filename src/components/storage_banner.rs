@@ -21,7 +21,9 @@ pub fn StorageBanner() -> impl IntoView {
         error.set(Some(StorageError::Unavailable));
     }
     let unreadable = RwSignal::new(
-        crate::storage::all_documents().map(|docs| crate::domain::backup::unreadable_documents(&docs)).unwrap_or_default(),
+        crate::storage::all_documents()
+            .map(|docs| crate::domain::backup::unreadable_documents(&docs))
+            .unwrap_or_default(),
     );
     let download_copy = move |key: &str, raw: &str| {
         let date = crate::clock::local_today();

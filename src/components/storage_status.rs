@@ -70,7 +70,8 @@ async fn status() -> Status {
 fn in_ios_browser_tab() -> bool {
     let Some(window) = web_sys::window() else { return false };
     let navigator = window.navigator();
-    let standalone_flag = js_sys::Reflect::get(&navigator, &JsValue::from_str("standalone")).ok().and_then(|v| v.as_bool());
+    let standalone_flag =
+        js_sys::Reflect::get(&navigator, &JsValue::from_str("standalone")).ok().and_then(|v| v.as_bool());
     let standalone_display =
         window.match_media("(display-mode: standalone)").ok().flatten().is_some_and(|m| m.matches());
     ios_browser_tab(

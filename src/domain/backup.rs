@@ -74,7 +74,11 @@ pub fn export(documents: &[(String, String)], exported_on: NaiveDate) -> String 
         .iter()
         .map(|(key, raw)| {
             let as_text = || serde_json::Value::String(raw.clone());
-            let value = if key.ends_with(ASIDE_SUFFIX) { as_text() } else { serde_json::from_str(raw).unwrap_or_else(|_| as_text()) };
+            let value = if key.ends_with(ASIDE_SUFFIX) {
+                as_text()
+            } else {
+                serde_json::from_str(raw).unwrap_or_else(|_| as_text())
+            };
             (key.as_str(), value)
         })
         .collect();
@@ -347,7 +351,8 @@ pub fn parse(bytes: &[u8]) -> Result<ImportFile, ImportError> {
                 // The state the app was in: the document unreadable and its copy aside.
                 let kept = documents.get(&format!("{key}{ASIDE_SUFFIX}")).is_some_and(|aside| {
                     let aside = raw_of(aside);
-                    aside == raw_of(value) || serde_json::from_str::<serde_json::Value>(&aside).is_ok_and(|v| &v == value)
+                    aside == raw_of(value)
+                        || serde_json::from_str::<serde_json::Value>(&aside).is_ok_and(|v| &v == value)
                 });
                 if !kept {
                     return Err(ImportError::BadDocument { key: key.clone(), problem });
@@ -509,7 +514,8 @@ pub fn size(bytes: f64, lang: super::lang::Lang) -> (String, SizeUnit) {
 /// erase a site's data after some days without use (an app added to the home screen is
 /// kept). An iPad asking for the desktop site says "MacIntel" with a touch screen.
 pub fn ios_browser_tab(user_agent: &str, platform: &str, max_touch_points: i32, standalone: bool) -> bool {
-    let ios = ["iPhone", "iPad", "iPod"].iter().any(|d| user_agent.contains(d)) || (platform == "MacIntel" && max_touch_points > 1);
+    let ios = ["iPhone", "iPad", "iPod"].iter().any(|d| user_agent.contains(d))
+        || (platform == "MacIntel" && max_touch_points > 1);
     ios && !standalone
 }
 
@@ -556,7 +562,11 @@ mod tests {
             *p = left.min(3);
             left -= *p;
         }
-        crate::domain::epds::Check::new(on, When::Postpartum, &EpdsResult::from_points(points, Respondent::Mother).unwrap())
+        crate::domain::epds::Check::new(
+            on,
+            When::Postpartum,
+            &EpdsResult::from_points(points, Respondent::Mother).unwrap(),
+        )
     }
 
     /// A phone with something in every document, as the app stores it.
@@ -568,11 +578,16 @@ mod tests {
             status: Status::Born { birth_date: d(2026, 9, 20), term_at_birth: None, due_date: None, babies: None },
         });
         family.mark_done(&p, "exam-8d", d(2026, 9, 25));
-        family.add_own_event(&p, OwnEvent { id: String::new(), title: "Kiné".into(), date: d(2026, 12, 10), note: Some("10 h".into()) });
+        family.add_own_event(
+            &p,
+            OwnEvent { id: String::new(), title: "Kiné".into(), date: d(2026, 12, 10), note: Some("10 h".into()) },
+        );
         let mut epds = History::new();
         epds.add(check(d(2026, 11, 2), 7));
         let mut directory = DirectoryPrefs::default();
-        directory.add_own(&OwnDraft { name: "Ma sage-femme".into(), phone: "06 00 00 00 00".into(), ..OwnDraft::default() }).unwrap();
+        directory
+            .add_own(&OwnDraft { name: "Ma sage-femme".into(), phone: "06 00 00 00 00".into(), ..OwnDraft::default() })
+            .unwrap();
         directory.toggle_favourite("b.partage-besancon");
         let mut settings = Settings::new(Lang::Fr);
         settings.backup.note_data(d(2026, 9, 21));
@@ -649,8 +664,11 @@ mod tests {
         let no_docs = r#"{"format":"cocon-export","version":1,"exported_on":"2026-11-23"}"#;
         assert_eq!(parse(no_docs.as_bytes()), Err(ImportError::NotAnExport));
         // One document that cannot be read refuses the whole file.
-        let bad_family = r#"{"format":"cocon-export","version":1,"exported_on":"2026-11-23","documents":{"family":{"version":1}}}"#;
-        assert!(matches!(parse(bad_family.as_bytes()), Err(ImportError::BadDocument { key, problem: Problem::Unreadable(_) }) if key == "family"));
+        let bad_family =
+            r#"{"format":"cocon-export","version":1,"exported_on":"2026-11-23","documents":{"family":{"version":1}}}"#;
+        assert!(
+            matches!(parse(bad_family.as_bytes()), Err(ImportError::BadDocument { key, problem: Problem::Unreadable(_) }) if key == "family")
+        );
         let new_epds = r#"{"format":"cocon-export","version":1,"exported_on":"2026-11-23","documents":{"epds":{"version":5,"checks":[]}}}"#;
         assert_eq!(
             parse(new_epds.as_bytes()),
@@ -685,7 +703,10 @@ mod tests {
         let written = apply(&[], &plan(&[], &file, Mode::Replace));
         assert_eq!(
             written,
-            docs(&[("family.unreadable", r#"{"version":1,"profiles":[{"id":"#), ("settings", &Settings::new(Lang::En).to_json())])
+            docs(&[
+                ("family.unreadable", r#"{"version":1,"profiles":[{"id":"#),
+                ("settings", &Settings::new(Lang::En).to_json())
+            ])
         );
         // A newer document kept aside as JSON (an older export) is accepted the same way.
         let json_aside = r#"{"format":"cocon-export","version":1,"exported_on":"2026-11-23","documents":{
@@ -802,7 +823,8 @@ mod tests {
         let iphone = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 Version/17.5 Mobile/15E148 Safari/604.1";
         assert!(ios_browser_tab(iphone, "iPhone", 5, false));
         assert!(!ios_browser_tab(iphone, "iPhone", 5, true), "added to the home screen");
-        let ipad_desktop = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 Version/17.5 Safari/605.1.15";
+        let ipad_desktop =
+            "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 Version/17.5 Safari/605.1.15";
         assert!(ios_browser_tab(ipad_desktop, "MacIntel", 5, false));
         assert!(!ios_browser_tab(ipad_desktop, "MacIntel", 0, false), "a Mac");
         let android = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 Chrome/126.0 Mobile Safari/537.36";

@@ -465,7 +465,8 @@ mod tests {
 
     #[test]
     fn strings() {
-        for s in ["Crèche « Les Œillets »", "ÉCOLE", "Ωμέγα ΑΒΓ", "Москва", "İstanbul", "JavaScript:", ""] {
+        for s in ["Crèche « Les Œillets »", "ÉCOLE", "Ωμέγα ΑΒΓ", "Москва", "İstanbul", "JavaScript:", ""]
+        {
             assert_eq!(lowercase(s), s.to_lowercase());
         }
         assert_eq!(upper_first("école"), "École");

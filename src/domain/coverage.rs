@@ -101,8 +101,12 @@ pub const PERIODS: [(&str, Period); 8] = [
 fn overlaps(applies: &Applies, period: Period) -> bool {
     match (*applies, period) {
         (Applies::Preconception, Period::Preconception) => true,
-        (Applies::Pregnancy { from_sa_week, to_sa_week }, Period::Pregnancy(a, b)) => from_sa_week <= b && a <= to_sa_week,
-        (Applies::Child { from_age_days, to_age_days, .. }, Period::Child(a, b)) => from_age_days <= b && a <= to_age_days,
+        (Applies::Pregnancy { from_sa_week, to_sa_week }, Period::Pregnancy(a, b)) => {
+            from_sa_week <= b && a <= to_sa_week
+        }
+        (Applies::Child { from_age_days, to_age_days, .. }, Period::Child(a, b)) => {
+            from_age_days <= b && a <= to_age_days
+        }
         _ => false,
     }
 }
@@ -159,7 +163,10 @@ impl Topic {
             name: self.name,
             counts,
             in_window: mine.iter().filter(|m| self.in_window(m)).count(),
-            pregnancy_gap: self.pregnancy.clone().map(|w| longest_gap(w, |sa_week| any_at(Moment::Pregnancy { sa_week }), 7)),
+            pregnancy_gap: self
+                .pregnancy
+                .clone()
+                .map(|w| longest_gap(w, |sa_week| any_at(Moment::Pregnancy { sa_week }), 7)),
             child_gap: self.child.clone().map(|w| longest_gap(w, |d| any_at(Moment::child(d)), 1)),
         }
     }
@@ -251,14 +258,24 @@ mod tests {
         for t in topics().into_iter().filter(|t| t.max_child_gap.is_some()) {
             let line = t.line(&metas);
             let max = t.max_child_gap.unwrap();
-            assert!(line.child_gap.unwrap() <= max, "{}: a gap of {:?} days after birth (target {max})", t.name, line.child_gap);
+            assert!(
+                line.child_gap.unwrap() <= max,
+                "{}: a gap of {:?} days after birth (target {max})",
+                t.name,
+                line.child_gap
+            );
         }
     }
 
     #[test]
     fn every_moment_has_at_least_three_messages() {
         let thin = thin_moments(&metas(), MIN_PER_MOMENT);
-        assert!(thin.is_empty(), "{} moments under {MIN_PER_MOMENT}, the first: {:?}", thin.len(), &thin[..thin.len().min(5)]);
+        assert!(
+            thin.is_empty(),
+            "{} moments under {MIN_PER_MOMENT}, the first: {:?}",
+            thin.len(),
+            &thin[..thin.len().min(5)]
+        );
     }
 
     #[test]

@@ -4,10 +4,10 @@
 //! The shell (`crate::demo`) keeps a demonstration in its own storage, apart from the
 //! parent's; this module only says what a sample family holds.
 
+use super::calendar::add_months;
 use super::calendar::{events_for, PregnancyDate, Profile, Status};
 use super::calendar::{ChildRank, Multiplicity};
 use super::family::Family;
-use super::calendar::add_months;
 use chrono::{Days, NaiveDate};
 
 /// A sample family to show.
@@ -142,10 +142,7 @@ mod tests {
                 assert_ne!(status, EventStatus::Overdue, "{sample:?}: {} overdue", event.id);
                 assert_eq!(done.is_some(), event.to < TODAY, "{sample:?}: {}", event.id);
             }
-            assert!(
-                events.iter().any(|e| e.to >= TODAY),
-                "{sample:?} still has something to show as coming"
-            );
+            assert!(events.iter().any(|e| e.to >= TODAY), "{sample:?} still has something to show as coming");
         }
     }
 

@@ -267,7 +267,11 @@ impl DirectoryPrefs {
         import_sources(&self.imported)
             .into_iter()
             .map(|s| {
-                let n = self.imported.iter().filter(|e| matches!(&e.origin, Origin::Imported { source } if source == s)).count();
+                let n = self
+                    .imported
+                    .iter()
+                    .filter(|e| matches!(&e.origin, Origin::Imported { source } if source == s))
+                    .count();
                 (s.to_string(), n)
             })
             .collect()
@@ -348,7 +352,10 @@ mod tests {
         let key = p.add_own(&draft).unwrap();
         assert_eq!(key, "o.own-1");
         let e = &p.own[0];
-        assert_eq!((e.name.as_str(), e.phones.as_slice()), ("Ma sage-femme", ["06 00 00 00 00".to_string()].as_slice()));
+        assert_eq!(
+            (e.name.as_str(), e.phones.as_slice()),
+            ("Ma sage-femme", ["06 00 00 00 00".to_string()].as_slice())
+        );
         assert_eq!((e.email.as_str(), e.website.as_str()), ("sf@example.fr", "https://www.example.fr"));
         assert_eq!(e.description, "Le mardi\nmatin");
         assert_eq!(e.origin, Origin::Own);

@@ -71,8 +71,7 @@ pub fn group(
     today: NaiveDate,
     done_on: impl Fn(&str) -> Option<NaiveDate>,
 ) -> Vec<DueGroup> {
-    let mut groups: Vec<DueGroup> =
-        GROUP_ORDER.iter().map(|&status| DueGroup { status, items: Vec::new() }).collect();
+    let mut groups: Vec<DueGroup> = GROUP_ORDER.iter().map(|&status| DueGroup { status, items: Vec::new() }).collect();
     let mut done_dates = std::collections::HashMap::new();
     let mut push = |status: EventStatus, item: DueItem| {
         if let Some(g) = groups.iter_mut().find(|g| g.status == status) {
@@ -257,12 +256,9 @@ mod tests {
     fn done_wins_and_the_most_recently_done_comes_first() {
         let events = lea();
         let today = d(2026, 11, 23);
-        let marks: HashMap<&str, NaiveDate> = [
-            ("birth-declaration", d(2026, 9, 22)),
-            ("vaccine-2m", d(2026, 11, 21)),
-            ("exam-3m", d(2026, 11, 22)),
-        ]
-        .into();
+        let marks: HashMap<&str, NaiveDate> =
+            [("birth-declaration", d(2026, 9, 22)), ("vaccine-2m", d(2026, 11, 21)), ("exam-3m", d(2026, 11, 22))]
+                .into();
         let groups = group(&events, &[], today, |id| marks.get(id).copied());
         assert_eq!(keys(&groups[3]), ["exam-3m", "vaccine-2m", "birth-declaration"]);
         for g in &groups[..3] {

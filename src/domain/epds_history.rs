@@ -389,7 +389,10 @@ mod tests {
         h.add(check(date(2026, 11, 9), Respondent::SecondParent, 7));
         h.add(check(date(2026, 11, 2), Respondent::Mother, 2));
         let json = h.to_json();
-        assert!(json.starts_with(r#"{"version":1,"checks":[{"version":1,"date":"2026-11-02","respondent":"mother""#), "{json}");
+        assert!(
+            json.starts_with(r#"{"version":1,"checks":[{"version":1,"date":"2026-11-02","respondent":"mother""#),
+            "{json}"
+        );
         assert_eq!(History::from_json(&json), Ok(h.clone()));
         assert_eq!(History::from_json(&History::new().to_json()), Ok(History::new()));
         assert_eq!(History::new().to_json(), r#"{"version":1,"checks":[]}"#);
@@ -526,7 +529,10 @@ mod tests {
         assert_eq!(mother.points.len(), 3);
         assert_eq!(mother.points.iter().map(|p| p.number).collect::<Vec<_>>(), [1, 3, 4]);
         assert_eq!(mother.points.iter().map(|p| p.total).collect::<Vec<_>>(), [14, 10, 3]);
-        assert_eq!(mother.points.iter().map(|p| p.level).collect::<Vec<_>>(), [Level::High, Level::Moderate, Level::Low]);
+        assert_eq!(
+            mother.points.iter().map(|p| p.level).collect::<Vec<_>>(),
+            [Level::High, Level::Moderate, Level::Low]
+        );
         assert_eq!(mother.points.iter().map(|p| p.x).collect::<Vec<_>>(), [28.0, 138.0, 248.0]);
         assert_eq!(mother.points.iter().map(|p| p.y).collect::<Vec<_>>(), [f.y_of(14), f.y_of(10), f.y_of(3)]);
         assert_eq!(mother.points[0].date, date(2026, 10, 1));
@@ -594,7 +600,10 @@ mod tests {
         h.add(check_with_item_10(date(2026, 11, 2), Respondent::Mother, 14, 2));
         h.add(check(date(2026, 11, 3), Respondent::Mother, 1));
         let mother = chart(&h, Respondent::Mother, ChartFrame::default()).unwrap();
-        assert_eq!(mother.points.iter().map(|p| p.level).collect::<Vec<_>>(), [Level::SelfHarm, Level::SelfHarm, Level::Low]);
+        assert_eq!(
+            mother.points.iter().map(|p| p.level).collect::<Vec<_>>(),
+            [Level::SelfHarm, Level::SelfHarm, Level::Low]
+        );
         // The retake of a check with item 10 above 0 says so, so Today can say where to talk.
         let mut h = History::new();
         h.add(check_with_item_10(date(2026, 11, 1), Respondent::SecondParent, 2, 1));

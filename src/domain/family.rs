@@ -269,7 +269,10 @@ mod tests {
         let a = f.add_profile(pregnant("A"));
         let b = f.add_profile(born("B"));
         f.mark_done(&b, "vaccine-2m", date(2026, 3, 12));
-        f.add_own_event(&b, OwnEvent { id: String::new(), title: "Sage-femme".into(), date: date(2026, 4, 2), note: None });
+        f.add_own_event(
+            &b,
+            OwnEvent { id: String::new(), title: "Sage-femme".into(), date: date(2026, 4, 2), note: None },
+        );
         f.remove_profile(&b);
         assert!(f.done.is_empty() && f.own_events.is_empty());
         assert_eq!(f.active.as_deref(), Some(a.as_str()));
@@ -288,8 +291,10 @@ mod tests {
         assert_eq!(f.done_on(&p, "exam-2m"), None);
         assert!(f.done.is_empty());
 
-        let late = f.add_own_event(&p, OwnEvent { id: "x".into(), title: "Late".into(), date: date(2026, 5, 1), note: None });
-        let early = f.add_own_event(&p, OwnEvent { id: "x".into(), title: "Early".into(), date: date(2026, 4, 1), note: None });
+        let late =
+            f.add_own_event(&p, OwnEvent { id: "x".into(), title: "Late".into(), date: date(2026, 5, 1), note: None });
+        let early =
+            f.add_own_event(&p, OwnEvent { id: "x".into(), title: "Early".into(), date: date(2026, 4, 1), note: None });
         assert_eq!((late.as_str(), early.as_str()), ("own1", "own2"));
         let titles: Vec<_> = f.own_events(&p).iter().map(|e| e.title.as_str()).collect();
         assert_eq!(titles, ["Early", "Late"]);
@@ -326,7 +331,10 @@ mod tests {
         let b = f.add_profile(born("B"));
         f.mark_done(&b, "exam-8d", date(2026, 1, 18));
         f.add_own_event(&b, OwnEvent { id: String::new(), title: "Kiné".into(), date: date(2026, 2, 3), note: None });
-        f.add_own_event(&a, OwnEvent { id: String::new(), title: "Écho".into(), date: date(2026, 7, 1), note: Some("9 h".into()) });
+        f.add_own_event(
+            &a,
+            OwnEvent { id: String::new(), title: "Écho".into(), date: date(2026, 7, 1), note: Some("9 h".into()) },
+        );
         f.toggle_favourite("safe-sleep-back");
         f
     }
@@ -356,7 +364,10 @@ mod tests {
         file.mark_done(&c, "exam-8d", date(2026, 3, 1));
         file.mark_done("p2", "exam-8d", date(2026, 1, 20));
         file.mark_done("p2", "vaccine-2m", date(2026, 3, 12));
-        file.add_own_event("p2", OwnEvent { id: String::new(), title: "Early".into(), date: date(2026, 1, 30), note: None });
+        file.add_own_event(
+            "p2",
+            OwnEvent { id: String::new(), title: "Early".into(), date: date(2026, 1, 30), note: None },
+        );
         file.profiles[0].name = "Renamed".into();
         file.toggle_favourite("m2");
         file.active = Some(c.clone());
@@ -389,9 +400,6 @@ mod tests {
         assert!(matches!(Family::from_json("[]"), Err(FamilyError::Unreadable(_))));
         assert!(matches!(Family::from_json("{\"version\":1}"), Err(FamilyError::Unreadable(_))));
         assert_eq!(Family::from_json("{\"version\":2,\"profiles\":[]}"), Err(FamilyError::TooNew(2)));
-        assert_eq!(
-            Family::from_json(r#"{"version":1,"profiles":[],"active":null}"#),
-            Ok(Family::default())
-        );
+        assert_eq!(Family::from_json(r#"{"version":1,"profiles":[],"active":null}"#), Ok(Family::default()));
     }
 }

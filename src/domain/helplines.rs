@@ -94,8 +94,7 @@ pub struct Helplines {
 impl Helplines {
     pub fn from_json(meta: &str, texts: &str) -> Result<Helplines, HelplinesError> {
         let meta: MetaFile = serde_json::from_str(meta).map_err(|e| HelplinesError::Unreadable(e.to_string()))?;
-        let mut texts: TextFile =
-            serde_json::from_str(texts).map_err(|e| HelplinesError::Unreadable(e.to_string()))?;
+        let mut texts: TextFile = serde_json::from_str(texts).map_err(|e| HelplinesError::Unreadable(e.to_string()))?;
         if meta.version != HELPLINES_VERSION || texts.version != HELPLINES_VERSION {
             return Err(HelplinesError::VersionMismatch);
         }
@@ -177,7 +176,9 @@ mod tests {
     fn free_lines_are_marked_and_said_free() {
         for (texts, word) in [(FR, "gratuit"), (EN, "free")] {
             let lines = Helplines::from_json(META, texts).unwrap();
-            for id in ["15", "112", "17", "114", "3114", "119", "allo-parents-bebe", "allo-parents-en-crise", "sos-prema"] {
+            for id in
+                ["15", "112", "17", "114", "3114", "119", "allo-parents-bebe", "allo-parents-en-crise", "sos-prema"]
+            {
                 let line = lines.get(id).unwrap();
                 assert_eq!(line.meta.free, Some(true), "{id}");
                 assert!(line.text.hours.to_lowercase().contains(word), "{id}: {}", line.text.hours);
@@ -217,7 +218,9 @@ mod tests {
     #[test]
     fn bad_data_is_refused() {
         let meta = |uri: &str| {
-            format!(r#"{{"version":1,"reviewed":"2026-11-23","source_file":"x","helplines":[{{"id":"a","number":"15","uri":"{uri}","channel":"call","free":true,"check_hours":false,"source":"s"}}]}}"#)
+            format!(
+                r#"{{"version":1,"reviewed":"2026-11-23","source_file":"x","helplines":[{{"id":"a","number":"15","uri":"{uri}","channel":"call","free":true,"check_hours":false,"source":"s"}}]}}"#
+            )
         };
         let text = r#"{"version":1,"helplines":{"a":{"name":"n","hours":"h","for":"f"}}}"#;
         assert!(Helplines::from_json(&meta("tel:15"), text).is_ok());
@@ -228,7 +231,10 @@ mod tests {
             Err(HelplinesError::MissingText("a".into()))
         );
         assert!(matches!(
-            Helplines::from_json(&meta("tel:15"), r#"{"version":1,"helplines":{"a":{"name":"n","hours":"h","for":"f"},"b":{"name":"n","hours":"h","for":"f"}}}"#),
+            Helplines::from_json(
+                &meta("tel:15"),
+                r#"{"version":1,"helplines":{"a":{"name":"n","hours":"h","for":"f"},"b":{"name":"n","hours":"h","for":"f"}}}"#
+            ),
             Err(HelplinesError::TextForUnknownId(_))
         ));
     }

@@ -194,8 +194,15 @@ pub enum AgeBasis {
 pub enum Applies {
     /// The whole time a parent is trying to conceive.
     Preconception,
-    Pregnancy { from_sa_week: u32, to_sa_week: u32 },
-    Child { from_age_days: u32, to_age_days: u32, age: AgeBasis },
+    Pregnancy {
+        from_sa_week: u32,
+        to_sa_week: u32,
+    },
+    Child {
+        from_age_days: u32,
+        to_age_days: u32,
+        age: AgeBasis,
+    },
 }
 
 impl Applies {
@@ -226,7 +233,9 @@ impl Applies {
     /// start of the range; 0 for preconception or a moment outside the range's stage.
     pub fn since_start(&self, moment: Moment) -> u32 {
         match (*self, moment) {
-            (Applies::Pregnancy { from_sa_week, .. }, Moment::Pregnancy { sa_week }) => sa_week.saturating_sub(from_sa_week),
+            (Applies::Pregnancy { from_sa_week, .. }, Moment::Pregnancy { sa_week }) => {
+                sa_week.saturating_sub(from_sa_week)
+            }
             (Applies::Child { from_age_days, age, .. }, Moment::Child { age_days, corrected_days }) => {
                 let days = match age {
                     AgeBasis::SinceBirth => age_days,
@@ -394,7 +403,10 @@ impl fmt::Display for CatalogueError {
             RangeOutOfBounds { id, to, max } => write!(f, "{id}: range ends at {to}, past {max}"),
             EmptySource { id, field } => write!(f, "{id}: source {field} is empty"),
             BadUrl { id, url } => {
-                write!(f, "{id}: source url {url:?} is not the https address of a document (a home page is not a source)")
+                write!(
+                    f,
+                    "{id}: source url {url:?} is not the https address of a document (a home page is not a source)"
+                )
             }
             BadReviewDate { id, reviewed } => {
                 write!(f, "{id}: reviewed {reviewed:?} is not a YYYY-MM-DD date")
@@ -467,9 +479,9 @@ fn read_document<T: for<'de> Deserialize<'de>>(json: &str, document: Document) -
 
 fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
-        && id.split('-').all(|word| {
-            !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
+        && id
+            .split('-')
+            .all(|word| !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }
 
 fn parse_review_date(s: &str) -> Option<NaiveDate> {
@@ -651,8 +663,7 @@ impl Catalogue {
     /// then by span (narrowest range first), then by theme (order of [`Theme::ALL`]), then
     /// by id.
     pub fn for_moment(&self, moment: Moment) -> Vec<&Message> {
-        let mut found: Vec<&Message> =
-            self.messages.iter().filter(|m| m.meta.applies.contains(moment)).collect();
+        let mut found: Vec<&Message> = self.messages.iter().filter(|m| m.meta.applies.contains(moment)).collect();
         super::sort::sort_by(&mut found, |a, b| {
             let key = |m: &Message| (m.meta.applies.since_start(moment), m.meta.applies.span(), m.meta.theme);
             key(a).cmp(&key(b)).then_with(|| a.meta.id.cmp(&b.meta.id))
@@ -679,10 +690,7 @@ impl Catalogue {
 
     /// How many messages each theme has, for every theme of [`Theme::ALL`] (zeros included).
     pub fn theme_counts(&self) -> Vec<(Theme, usize)> {
-        Theme::ALL
-            .into_iter()
-            .map(|t| (t, self.messages.iter().filter(|m| m.meta.theme == t).count()))
-            .collect()
+        Theme::ALL.into_iter().map(|t| (t, self.messages.iter().filter(|m| m.meta.theme == t).count())).collect()
     }
 
     /// The moments no message covers (see [`coverage_gaps`]).
@@ -892,7 +900,8 @@ mod tests {
     }
 
     /// The long phone numbers of resources.md (the short ones are checked with the helplines).
-    const LONG_NUMBERS: [&str; 5] = ["0 800 00 34 56", "0 805 382 300", "0 800 96 60 60", "0 974 763 963", "0 980 980 930"];
+    const LONG_NUMBERS: [&str; 5] =
+        ["0 800 00 34 56", "0 805 382 300", "0 800 96 60 60", "0 974 763 963", "0 980 980 930"];
 
     /// Phone-like runs of digits (spaces and no-break spaces allowed inside).
     fn numbers_in(text: &str) -> Vec<String> {
@@ -901,8 +910,7 @@ mod tests {
         let mut current = String::new();
         let chars: Vec<char> = normal.chars().collect();
         for (i, &c) in chars.iter().enumerate() {
-            let continues_run =
-                c == ' ' && !current.is_empty() && chars.get(i + 1).is_some_and(char::is_ascii_digit);
+            let continues_run = c == ' ' && !current.is_empty() && chars.get(i + 1).is_some_and(char::is_ascii_digit);
             if c.is_ascii_digit() || continues_run {
                 current.push(c);
             } else if !current.is_empty() {
@@ -965,10 +973,7 @@ mod tests {
             println!("  {:<20} {n}", theme.id());
         }
         for (label, moments) in [
-            (
-                "pregnancy weeks",
-                COVERED_SA_WEEKS.map(|sa_week| Moment::Pregnancy { sa_week }).collect::<Vec<_>>(),
-            ),
+            ("pregnancy weeks", COVERED_SA_WEEKS.map(|sa_week| Moment::Pregnancy { sa_week }).collect::<Vec<_>>()),
             ("child days", COVERED_AGE_DAYS.map(|age_days| Moment::child(age_days)).collect()),
         ] {
             let counts: Vec<usize> = moments.iter().map(|&m| fr.for_moment(m).len()).collect();
@@ -1038,10 +1043,8 @@ mod tests {
 
     #[test]
     fn a_text_for_an_unknown_id_is_refused() {
-        let err = Catalogue::from_json(
-            &meta_doc(&good("a")),
-            &texts_doc(&[("a", "A", "Text."), ("ghost", "G", "Boo.")]),
-        );
+        let err =
+            Catalogue::from_json(&meta_doc(&good("a")), &texts_doc(&[("a", "A", "Text."), ("ghost", "G", "Boo.")]));
         assert_eq!(err, Err(CatalogueError::TextForUnknownId { id: "ghost".into() }));
     }
 
@@ -1060,48 +1063,49 @@ mod tests {
 
     #[test]
     fn a_reversed_range_is_refused() {
-        let meta = meta_doc(&one_meta("a", "sleep", "child", 90, 10, "https://www.ameli.fr/assure/sante/bebe", "2026-11-23"));
-        assert_eq!(
-            parse_meta(&meta),
-            Err(CatalogueError::RangeReversed { id: "a".into(), from: 90, to: 10 })
-        );
+        let meta =
+            meta_doc(&one_meta("a", "sleep", "child", 90, 10, "https://www.ameli.fr/assure/sante/bebe", "2026-11-23"));
+        assert_eq!(parse_meta(&meta), Err(CatalogueError::RangeReversed { id: "a".into(), from: 90, to: 10 }));
     }
 
     #[test]
     fn ranges_past_the_limits_or_negative_are_refused() {
-        let meta =
-            meta_doc(&one_meta("a", "sleep", "pregnancy", 40, 45, "https://www.ameli.fr/assure/sante/bebe", "2026-11-23"));
-        assert_eq!(
-            parse_meta(&meta),
-            Err(CatalogueError::RangeOutOfBounds { id: "a".into(), to: 45, max: 44 })
-        );
-        let meta = meta_doc(&one_meta("a", "sleep", "child", 0, 1101, "https://www.ameli.fr/assure/sante/bebe", "2026-11-23"));
-        assert_eq!(
-            parse_meta(&meta),
-            Err(CatalogueError::RangeOutOfBounds { id: "a".into(), to: 1101, max: 1100 })
-        );
-        let meta = meta_doc(&one_meta("a", "sleep", "child", -1, 10, "https://www.ameli.fr/assure/sante/bebe", "2026-11-23"));
-        assert!(matches!(
-            parse_meta(&meta),
-            Err(CatalogueError::Unreadable { document: Document::Meta, .. })
+        let meta = meta_doc(&one_meta(
+            "a",
+            "sleep",
+            "pregnancy",
+            40,
+            45,
+            "https://www.ameli.fr/assure/sante/bebe",
+            "2026-11-23",
         ));
+        assert_eq!(parse_meta(&meta), Err(CatalogueError::RangeOutOfBounds { id: "a".into(), to: 45, max: 44 }));
+        let meta =
+            meta_doc(&one_meta("a", "sleep", "child", 0, 1101, "https://www.ameli.fr/assure/sante/bebe", "2026-11-23"));
+        assert_eq!(parse_meta(&meta), Err(CatalogueError::RangeOutOfBounds { id: "a".into(), to: 1101, max: 1100 }));
+        let meta =
+            meta_doc(&one_meta("a", "sleep", "child", -1, 10, "https://www.ameli.fr/assure/sante/bebe", "2026-11-23"));
+        assert!(matches!(parse_meta(&meta), Err(CatalogueError::Unreadable { document: Document::Meta, .. })));
     }
 
     #[test]
     fn an_unknown_theme_or_stage_is_refused() {
+        let meta = meta_doc(&one_meta(
+            "a",
+            "astrology",
+            "child",
+            0,
+            10,
+            "https://www.ameli.fr/assure/sante/bebe",
+            "2026-11-23",
+        ));
+        assert_eq!(parse_meta(&meta), Err(CatalogueError::UnknownTheme { id: "a".into(), theme: "astrology".into() }));
         let meta =
-            meta_doc(&one_meta("a", "astrology", "child", 0, 10, "https://www.ameli.fr/assure/sante/bebe", "2026-11-23"));
-        assert_eq!(
-            parse_meta(&meta),
-            Err(CatalogueError::UnknownTheme { id: "a".into(), theme: "astrology".into() })
-        );
-        let meta = meta_doc(&one_meta("a", "Sleep", "child", 0, 10, "https://www.ameli.fr/assure/sante/bebe", "2026-11-23"));
+            meta_doc(&one_meta("a", "Sleep", "child", 0, 10, "https://www.ameli.fr/assure/sante/bebe", "2026-11-23"));
         assert!(matches!(parse_meta(&meta), Err(CatalogueError::UnknownTheme { .. })));
-        let meta = meta_doc(&one_meta("a", "sleep", "teen", 0, 10, "https://www.ameli.fr/assure/sante/bebe", "2026-11-23"));
-        assert_eq!(
-            parse_meta(&meta),
-            Err(CatalogueError::UnknownStage { id: "a".into(), stage: "teen".into() })
-        );
+        let meta =
+            meta_doc(&one_meta("a", "sleep", "teen", 0, 10, "https://www.ameli.fr/assure/sante/bebe", "2026-11-23"));
+        assert_eq!(parse_meta(&meta), Err(CatalogueError::UnknownStage { id: "a".into(), stage: "teen".into() }));
     }
 
     #[test]
@@ -1122,11 +1126,7 @@ mod tests {
             "https://.ameli.fr/",
         ] {
             let meta = meta_doc(&one_meta("a", "sleep", "child", 0, 10, url, "2026-11-23"));
-            assert_eq!(
-                parse_meta(&meta),
-                Err(CatalogueError::BadUrl { id: "a".into(), url: url.into() }),
-                "{url}"
-            );
+            assert_eq!(parse_meta(&meta), Err(CatalogueError::BadUrl { id: "a".into(), url: url.into() }), "{url}");
         }
         let meta = meta_doc(&one_meta(
             "a",
@@ -1142,9 +1142,9 @@ mod tests {
 
     #[test]
     fn review_dates_must_be_real_iso_dates() {
-        for reviewed in ["2026-13-01", "2026-02-30", "23/11/2026", "2026-1-5", "", "soon", "2026-11-23T10:00"]
-        {
-            let meta = meta_doc(&one_meta("a", "sleep", "child", 0, 10, "https://www.ameli.fr/assure/sante/bebe", reviewed));
+        for reviewed in ["2026-13-01", "2026-02-30", "23/11/2026", "2026-1-5", "", "soon", "2026-11-23T10:00"] {
+            let meta =
+                meta_doc(&one_meta("a", "sleep", "child", 0, 10, "https://www.ameli.fr/assure/sante/bebe", reviewed));
             assert_eq!(
                 parse_meta(&meta),
                 Err(CatalogueError::BadReviewDate { id: "a".into(), reviewed: reviewed.into() }),
@@ -1175,11 +1175,7 @@ mod tests {
             Err(CatalogueError::DuplicateId { id: "a".into() })
         );
         for id in ["", "Safe-Sleep", "safe sleep", "-a", "a-", "a--b", "été"] {
-            assert_eq!(
-                parse_meta(&meta_doc(&good(id))),
-                Err(CatalogueError::InvalidId { id: id.into() }),
-                "{id:?}"
-            );
+            assert_eq!(parse_meta(&meta_doc(&good(id))), Err(CatalogueError::InvalidId { id: id.into() }), "{id:?}");
         }
     }
 
@@ -1190,15 +1186,9 @@ mod tests {
         assert!(matches!(parse_meta("{ not json"), Err(CatalogueError::Unreadable { .. })));
         assert!(matches!(parse_meta(r#"{ "version": 1 }"#), Err(CatalogueError::Unreadable { .. })));
         let typo = meta_doc(&good("a")).replace(r#""reviewed""#, r#""reveiwed""#);
-        assert!(matches!(
-            parse_meta(&typo),
-            Err(CatalogueError::Unreadable { document: Document::Meta, .. })
-        ));
+        assert!(matches!(parse_meta(&typo), Err(CatalogueError::Unreadable { document: Document::Meta, .. })));
         let typo = texts_doc(&[("a", "A", "Text.")]).replace(r#""text""#, r#""txet""#);
-        assert!(matches!(
-            parse_texts(&typo),
-            Err(CatalogueError::Unreadable { document: Document::Texts, .. })
-        ));
+        assert!(matches!(parse_texts(&typo), Err(CatalogueError::Unreadable { document: Document::Texts, .. })));
     }
 
     // ---- types ----
@@ -1317,7 +1307,10 @@ mod tests {
         assert!(!fr.for_moment(early).iter().any(|m| m.meta.id == dev));
         assert!(shown(Moment::Child { age_days: 190, corrected_days: Some(120) }).contains(&dev.to_string()));
         let before_term = Moment::Child { age_days: 40, corrected_days: None };
-        assert!(!fr.for_moment(before_term).iter().any(|m| m.meta.theme == Theme::Development && m.meta.applies != Applies::child(0, 120)));
+        assert!(!fr
+            .for_moment(before_term)
+            .iter()
+            .any(|m| m.meta.theme == Theme::Development && m.meta.applies != Applies::child(0, 120)));
     }
 
     #[test]

@@ -1,9 +1,7 @@
 //! The profile form as plain data: what the parent typed (strings, as the inputs give
 //! them) turned into a [`Profile`], or into the field to point at and the problem to say.
 
-use super::calendar::{
-    ChildRank, GestationalAge, Multiplicity, PregnancyDate, Profile, ProfileError, Status,
-};
+use super::calendar::{ChildRank, GestationalAge, Multiplicity, PregnancyDate, Profile, ProfileError, Status};
 use chrono::NaiveDate;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -92,9 +90,7 @@ pub fn field_of(error: ProfileError) -> Field {
         | LastPeriodTooLongAgo { .. }
         | PregnancyStartInFuture
         | PregnancyStartTooLongAgo { .. } => Field::PregnancyDate,
-        BirthDateInFuture | BirthDateTooLongAgo { .. } | DueDateInconsistentWithBirth => {
-            Field::BirthDate
-        }
+        BirthDateInFuture | BirthDateTooLongAgo { .. } | DueDateInconsistentWithBirth => Field::BirthDate,
         TermDaysInvalid | TermOutOfRange => Field::Term,
     }
 }
@@ -222,8 +218,14 @@ mod tests {
         assert_eq!(born("2026-12-01", "", "").to_profile("p1", today()).unwrap_err().field, Field::BirthDate);
         assert_eq!(born("2026-10-01", "19", "").to_profile("p1", today()).unwrap_err().field, Field::Term);
         assert_eq!(born("2026-10-01", "33", "9").to_profile("p1", today()).unwrap_err().field, Field::Term);
-        assert_eq!(born("2026-10-01", "", "3").to_profile("p1", today()).unwrap_err(), err(Field::Term, Problem::Missing));
-        assert_eq!(born("2026-10-01", "trente", "").to_profile("p1", today()).unwrap_err(), err(Field::Term, Problem::NotANumber));
+        assert_eq!(
+            born("2026-10-01", "", "3").to_profile("p1", today()).unwrap_err(),
+            err(Field::Term, Problem::Missing)
+        );
+        assert_eq!(
+            born("2026-10-01", "trente", "").to_profile("p1", today()).unwrap_err(),
+            err(Field::Term, Problem::NotANumber)
+        );
         // The number of babies born is kept, and shown again to edit it.
         let twins = ProfileDraft { babies: Multiplicity::Twins, ..born("2026-10-01", "", "") };
         let p = twins.to_profile("p1", today()).unwrap();

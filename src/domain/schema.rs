@@ -41,7 +41,11 @@ fn version_of(value: &serde_json::Value, current: u32) -> Result<u32, SchemaErro
 
 /// Brings a parsed document of an earlier version up to `current` (see the module's
 /// rule for `migrations`). A document already at `current` is returned unchanged.
-pub fn migrate(mut value: serde_json::Value, current: u32, migrations: &[Migration]) -> Result<serde_json::Value, SchemaError> {
+pub fn migrate(
+    mut value: serde_json::Value,
+    current: u32,
+    migrations: &[Migration],
+) -> Result<serde_json::Value, SchemaError> {
     debug_assert_eq!(migrations.len() + 1, current as usize, "one migration per earlier version");
     let mut version = version_of(&value, current)?;
     while version < current {
@@ -66,9 +70,12 @@ pub fn read<T: DeserializeOwned>(text: &str, current: u32) -> Result<T, SchemaEr
 
 /// Reads a document into `T`: a document of an earlier version goes through
 /// `migrations` first (one per earlier version, see the module's rule).
-pub fn read_migrating<T: DeserializeOwned>(text: &str, current: u32, migrations: &[Migration]) -> Result<T, SchemaError> {
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| SchemaError::Unreadable(e.to_string()))?;
+pub fn read_migrating<T: DeserializeOwned>(
+    text: &str,
+    current: u32,
+    migrations: &[Migration],
+) -> Result<T, SchemaError> {
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| SchemaError::Unreadable(e.to_string()))?;
     let value = migrate(value, current, migrations)?;
     serde_json::from_value(value).map_err(|e| SchemaError::Unreadable(e.to_string()))
 }

@@ -62,7 +62,9 @@ mod tests {
 
     #[test]
     fn same_order_as_the_standard_stable_sort() {
-        for (seed, n, modulo) in [(1, 0, 1), (2, 1, 1), (3, 2, 2), (4, 7, 3), (5, 100, 10), (6, 1000, 1000), (7, 500, 2)] {
+        for (seed, n, modulo) in
+            [(1, 0, 1), (2, 1, 1), (3, 2, 2), (4, 7, 3), (5, 100, 10), (6, 1000, 1000), (7, 500, 2)]
+        {
             // Pairs (key, original position): equal keys must keep their order.
             let items: Vec<(u64, usize)> = numbers(seed, n, modulo).into_iter().zip(0..).collect();
             let mut ours = items.clone();

@@ -2,9 +2,7 @@
 //! baby's age, the period, and the moment that selects the day's messages. This is what
 //! the Today screen and each day of the Timeline show.
 
-use super::calendar::{
-    Age, CorrectedAge, DayOfThousand, GestationalAge, Period, Profile, Trimester,
-};
+use super::calendar::{Age, CorrectedAge, DayOfThousand, GestationalAge, Period, Profile, Trimester};
 use super::messages::{Moment, MAX_AGE_DAYS, MAX_SA_WEEK};
 use chrono::NaiveDate;
 
@@ -73,12 +71,9 @@ fn stage_on(profile: &Profile, date: NaiveDate) -> Stage {
         }
         // Between the last period and the start of pregnancy (SA 0 and 1): weeks are
         // counted, but there is no month or trimester yet.
-        (Some(age), _, _) => Stage::Pregnant {
-            age,
-            month: 1,
-            trimester: Trimester::First,
-            due_date: pregnancy.due_date(),
-        },
+        (Some(age), _, _) => {
+            Stage::Pregnant { age, month: 1, trimester: Trimester::First, due_date: pregnancy.due_date() }
+        }
         _ => Stage::BeforePregnancy,
     }
 }
@@ -87,7 +82,7 @@ fn stage_on(profile: &Profile, date: NaiveDate) -> Stage {
 mod tests {
     use super::*;
     use crate::domain::calendar::Status;
-    use crate::domain::fixtures::{d as date, profile, pregnant_since};
+    use crate::domain::fixtures::{d as date, pregnant_since, profile};
 
     #[test]
     fn a_pregnancy_is_counted_in_sa_from_the_last_period() {
@@ -120,7 +115,8 @@ mod tests {
         let p = profile(Status::Born {
             birth_date: date(2026, 1, 31),
             term_at_birth: Some(GestationalAge::new(32, 0)),
-            due_date: None, babies: None,
+            due_date: None,
+            babies: None,
         });
         let s = day_summary(&p, date(2026, 3, 31));
         let Stage::Born { age, corrected } = s.stage else { panic!("{s:?}") };
@@ -136,7 +132,8 @@ mod tests {
 
     #[test]
     fn late_moments_are_clamped_to_the_messages_range() {
-        let p = profile(Status::Born { birth_date: date(2024, 1, 1), term_at_birth: None, due_date: None, babies: None });
+        let p =
+            profile(Status::Born { birth_date: date(2024, 1, 1), term_at_birth: None, due_date: None, babies: None });
         assert_eq!(day_summary(&p, date(2027, 6, 1)).moment, Some(Moment::child(MAX_AGE_DAYS)));
         let p = pregnant_since(date(2026, 1, 1));
         assert_eq!(day_summary(&p, date(2026, 12, 1)).moment, Some(Moment::Pregnancy { sa_week: MAX_SA_WEEK }));
@@ -162,7 +159,8 @@ mod tests {
         assert_eq!(early.moment, Some(Moment::Child { age_days: 31, corrected_days: None }));
         let later = day_summary(&p, date(2026, 3, 1) + chrono::Days::new(200));
         assert_eq!(later.moment, Some(Moment::Child { age_days: 200, corrected_days: Some(130) }));
-        let term = profile(Status::Born { birth_date: date(2026, 3, 1), term_at_birth: None, due_date: None, babies: None });
+        let term =
+            profile(Status::Born { birth_date: date(2026, 3, 1), term_at_birth: None, due_date: None, babies: None });
         assert_eq!(day_summary(&term, date(2026, 4, 1)).moment, Some(Moment::child(31)));
     }
 

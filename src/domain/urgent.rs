@@ -128,9 +128,11 @@ pub fn parse_meta(json: &str, helplines: &[(String, Channel)]) -> Result<UrgentM
     if meta.sources.is_empty() {
         return Err(UrgentError::Source(String::new()));
     }
-    if let Some(s) = meta.sources.iter().find(|s| {
-        !super::source::is_document_url(&s.url) || s.org.trim().is_empty() || s.title.trim().is_empty()
-    }) {
+    if let Some(s) = meta
+        .sources
+        .iter()
+        .find(|s| !super::source::is_document_url(&s.url) || s.org.trim().is_empty() || s.title.trim().is_empty())
+    {
         return Err(UrgentError::Source(s.url.clone()));
     }
     Ok(meta)
@@ -157,8 +159,17 @@ pub fn parse_text(json: &str) -> Result<UrgentText, UrgentError> {
         }
     }
     let words = [
-        &text.title, &text.intro, &text.call_heading, &text.call, &text.sms, &text.doubt, &text.basis,
-        &text.sources_heading, &text.reviewed, &text.back, &text.other_language,
+        &text.title,
+        &text.intro,
+        &text.call_heading,
+        &text.call,
+        &text.sms,
+        &text.doubt,
+        &text.basis,
+        &text.sources_heading,
+        &text.reviewed,
+        &text.back,
+        &text.other_language,
     ];
     if words.iter().any(|w| w.trim().is_empty()) || text.sections.iter().any(|s| s.heading.trim().is_empty()) {
         return Err(UrgentError::Text("a blank text".into()));
@@ -255,7 +266,10 @@ mod tests {
         assert!(parse_meta(&home, &lines).is_err());
         let unknown = FR.replacen("\"pregnancy_now\"", "\"baby_later\"", 1);
         assert!(matches!(parse_text(&unknown), Err(UrgentError::Sections(_))));
-        let reordered = FR.replacen("\"pregnancy_now\"", "\"x\"", 1).replacen("\"baby_now\"", "\"pregnancy_now\"", 1).replacen("\"x\"", "\"baby_now\"", 1);
+        let reordered = FR
+            .replacen("\"pregnancy_now\"", "\"x\"", 1)
+            .replacen("\"baby_now\"", "\"pregnancy_now\"", 1)
+            .replacen("\"x\"", "\"baby_now\"", 1);
         assert!(matches!(parse_text(&reordered), Err(UrgentError::Sections(_))));
         let v2 = FR.replacen("\"version\": 1", "\"version\": 2", 1);
         assert_eq!(parse_text(&v2), Err(UrgentError::Version(2)));

@@ -2,9 +2,9 @@
 //! switch, leave, and show the QR code of Cocon's address for the parent's own phone.
 
 use crate::components::page::Page;
+use crate::components::qr::QrCode;
 use crate::demo;
 use crate::domain::demo::Sample;
-use crate::components::qr::QrCode;
 use crate::i18n::{format, use_i18n, Key};
 use leptos::prelude::*;
 

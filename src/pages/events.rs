@@ -58,7 +58,9 @@ fn DueList(profile: Profile) -> impl IntoView {
     let groups = Memo::new(move |_| {
         let today = today.get();
         let pid = profile_id.read_value();
-        family.with(|f| events.with_value(|events| due::group(events, f.own_events(&pid), today, |id| f.done_on(&pid, id))))
+        family.with(|f| {
+            events.with_value(|events| due::group(events, f.own_events(&pid), today, |id| f.done_on(&pid, id)))
+        })
     });
 
     let sections = GROUP_ORDER
@@ -139,7 +141,12 @@ fn OwnEventForm(profile_id: String) -> impl IntoView {
                     note: (!note_text.is_empty()).then_some(note_text),
                 };
                 let pid = profile_id.clone();
-                if family.update(move |f| { f.add_own_event(&pid, own); }).is_ok() {
+                if family
+                    .update(move |f| {
+                        f.add_own_event(&pid, own);
+                    })
+                    .is_ok()
+                {
                     title.set(String::new());
                     date.set(String::new());
                     note.set(String::new());
@@ -230,7 +237,9 @@ fn ExportCard(profile: Profile, events: StoredValue<Vec<Event>>) -> impl IntoVie
         let lang = i18n.lang();
         let today = today.0.get_untracked();
         let (chosen, own) = family.with(|f| {
-            events.with_value(|events| due::to_export(events, f.own_events(&profile.id), today, |id| f.done_on(&profile.id, id)))
+            events.with_value(|events| {
+                due::to_export(events, f.own_events(&profile.id), today, |id| f.done_on(&profile.id, id))
+            })
         });
         let ics = to_ics(
             &profile.id,

@@ -68,7 +68,12 @@ impl Projection {
             Status::Pregnant { babies, .. } => {
                 let birth = pregnancy.due_date().max(add_days(today, 1));
                 let born = Profile {
-                    status: Status::Born { birth_date: birth, term_at_birth: None, due_date: None, babies: Some(*babies) },
+                    status: Status::Born {
+                        birth_date: birth,
+                        term_at_birth: None,
+                        due_date: None,
+                        babies: Some(*babies),
+                    },
                     ..profile.clone()
                 };
                 Some((birth, born))
@@ -901,7 +906,8 @@ mod tests {
         profile(Status::Born {
             birth_date: d(2026, 1, 31),
             term_at_birth: Some(GestationalAge::new(33, 0)),
-            due_date: None, babies: None,
+            due_date: None,
+            babies: None,
         })
     }
 

@@ -8,8 +8,8 @@
 use crate::clock::use_today;
 use crate::components::{
     event_card::EventCard,
-    message_card::MessageCard,
     later::Later,
+    message_card::MessageCard,
     page::Page,
     profile_form::ProfileForm,
     stage_text::{day_text, stage_text},
@@ -20,8 +20,8 @@ use crate::domain::due::next_due;
 use crate::domain::profile_draft::ProfileDraft;
 use crate::domain::stage::day_summary;
 use crate::family::use_family;
-use crate::sections;
 use crate::i18n::{use_i18n, Key};
+use crate::sections;
 use chrono::Datelike;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -76,7 +76,8 @@ fn Onboarding() -> impl IntoView {
 fn ProfileSwitcher() -> impl IntoView {
     let i18n = use_i18n();
     let family = use_family();
-    let profiles = move || family.with(|f| f.profiles.iter().map(|p| (p.id.clone(), p.name.clone())).collect::<Vec<_>>());
+    let profiles =
+        move || family.with(|f| f.profiles.iter().map(|p| (p.id.clone(), p.name.clone())).collect::<Vec<_>>());
     view! {
         <Show when=move || { family.with(|f| f.profiles.len() > 1) }>
             <div class="switcher" role="group" aria-label=move || i18n.t(Key::TodaySwitchLegend)>
@@ -113,9 +114,7 @@ pub fn TodayFor(profile: Profile) -> impl IntoView {
     let profile_id = profile.id.clone();
     let next = {
         let profile_id = profile_id.clone();
-        move || {
-            family.with(|f| next_due(&events, |id| f.done_on(&profile_id, id), today.get(), SHOWN))
-        }
+        move || family.with(|f| next_due(&events, |id| f.done_on(&profile_id, id), today.get(), SHOWN))
     };
     let day_link = move || match summary.get().day {
         Some(DayOfThousand::Day(n)) => format!("/timeline?day={n}"),
@@ -136,9 +135,12 @@ pub fn TodayFor(profile: Profile) -> impl IntoView {
     };
     let favourites = move || {
         let ids = family.with(|f| f.favourite_messages.clone());
-        messages.0.get().and_then(Result::ok).map(|catalogue| {
-            ids.iter().filter_map(|id| catalogue.get(id).cloned()).collect::<Vec<_>>()
-        }).unwrap_or_default()
+        messages
+            .0
+            .get()
+            .and_then(Result::ok)
+            .map(|catalogue| ids.iter().filter_map(|id| catalogue.get(id).cloned()).collect::<Vec<_>>())
+            .unwrap_or_default()
     };
 
     view! {

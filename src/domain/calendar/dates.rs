@@ -237,11 +237,8 @@ impl Pregnancy {
             return None;
         }
         let first = add_months(self.start, clamp_i32(i64::from(month - 1)));
-        let next = if month == PREGNANCY_MONTHS {
-            self.due
-        } else {
-            add_months(self.start, clamp_i32(i64::from(month)))
-        };
+        let next =
+            if month == PREGNANCY_MONTHS { self.due } else { add_months(self.start, clamp_i32(i64::from(month))) };
         Some((first, add_days(next, -1).max(first)))
     }
 
@@ -361,9 +358,7 @@ impl Child {
         }
         match Age::between(corrected_birth, date) {
             Some(age) => Some(CorrectedAge::Age(age)),
-            None => Some(CorrectedAge::BeforeTerm {
-                days_until_term: clamp_u32(days_between(date, corrected_birth)),
-            }),
+            None => Some(CorrectedAge::BeforeTerm { days_until_term: clamp_u32(days_between(date, corrected_birth)) }),
         }
     }
 }
@@ -483,14 +478,8 @@ mod tests {
             assert_eq!(p.date_of_day(1), Some(p.start()));
             assert_eq!(p.date_of_day(1000), Some(p.day_1000()));
             assert_eq!(p.day_of_thousand(p.day_1000()), DayOfThousand::Day(1000));
-            assert_eq!(
-                p.day_of_thousand(add_days(p.start(), -1)),
-                DayOfThousand::Before { days_until_day1: 1 }
-            );
-            assert_eq!(
-                p.day_of_thousand(add_days(p.day_1000(), 1)),
-                DayOfThousand::After { days_since_day1000: 1 }
-            );
+            assert_eq!(p.day_of_thousand(add_days(p.start(), -1)), DayOfThousand::Before { days_until_day1: 1 });
+            assert_eq!(p.day_of_thousand(add_days(p.day_1000(), 1)), DayOfThousand::After { days_since_day1000: 1 });
             // Months and trimesters at the ends of the pregnancy.
             assert_eq!(p.month_on(p.start()), Some(1));
             assert_eq!(p.month_on(add_days(p.due_date(), -1)), Some(9));
@@ -512,10 +501,7 @@ mod tests {
         assert_eq!(p.date_of_day(1001), None);
         assert_eq!(p.day_1000(), d(2027, 2, 24));
         assert_eq!(p.day_of_thousand(d(2024, 5, 1)), DayOfThousand::Before { days_until_day1: 30 });
-        assert_eq!(
-            p.day_of_thousand(d(2027, 3, 24)),
-            DayOfThousand::After { days_since_day1000: 28 }
-        );
+        assert_eq!(p.day_of_thousand(d(2027, 3, 24)), DayOfThousand::After { days_since_day1000: 28 });
     }
 
     #[test]
@@ -562,14 +548,8 @@ mod tests {
         assert_eq!(p.trimester_on(d(2025, 1, 10)), None);
         assert_eq!(Period::of_pregnancy(&p, d(2025, 1, 10)), Period::BeforePregnancy);
         assert_eq!(Period::of_pregnancy(&p, d(2025, 1, 15)), Period::Trimester1);
-        assert_eq!(
-            Period::of_pregnancy(&p, p.date_at(GestationalAge::new(15, 0))),
-            Period::Trimester2
-        );
-        assert_eq!(
-            Period::of_pregnancy(&p, p.date_at(GestationalAge::new(29, 0))),
-            Period::Trimester3
-        );
+        assert_eq!(Period::of_pregnancy(&p, p.date_at(GestationalAge::new(15, 0))), Period::Trimester2);
+        assert_eq!(Period::of_pregnancy(&p, p.date_at(GestationalAge::new(29, 0))), Period::Trimester3);
     }
 
     #[test]
@@ -638,10 +618,7 @@ mod tests {
         assert!(premature.is_premature());
         // 40 SA - 32 SA = 8 weeks.
         assert_eq!(premature.corrected_birth_date(), Some(d(2025, 4, 26)));
-        assert_eq!(
-            premature.corrected_age_on(birth),
-            Some(CorrectedAge::BeforeTerm { days_until_term: 56 })
-        );
+        assert_eq!(premature.corrected_age_on(birth), Some(CorrectedAge::BeforeTerm { days_until_term: 56 }));
         assert_eq!(premature.corrected_age_on(d(2025, 2, 28)), None);
         assert_eq!(
             premature.corrected_age_on(d(2025, 4, 26)),
@@ -649,10 +626,7 @@ mod tests {
         );
         let on = d(2025, 7, 26);
         assert_eq!(premature.age_on(on).map(|a| a.months), Some(4));
-        assert_eq!(
-            premature.corrected_age_on(on),
-            Some(CorrectedAge::Age(Age { days: 91, weeks: 13, months: 3 }))
-        );
+        assert_eq!(premature.corrected_age_on(on), Some(CorrectedAge::Age(Age { days: 91, weeks: 13, months: 3 })));
         // 36 + 6 is premature, 37 + 0 is not.
         assert!(Child::new(birth, Some(GestationalAge::new(36, 6))).is_premature());
         let at_term = Child::new(birth, Some(GestationalAge::new(37, 0)));
@@ -678,11 +652,7 @@ mod tests {
     fn never_panics_from_1900_to_2100_nor_at_chrono_limits() {
         let today = d(2000, 1, 1);
         for date in every_day(d(1900, 1, 1), d(2100, 12, 31)).step_by(3) {
-            for p in [
-                Pregnancy::from_due_date(date),
-                Pregnancy::from_last_period(date),
-                Pregnancy::from_start(date),
-            ] {
+            for p in [Pregnancy::from_due_date(date), Pregnancy::from_last_period(date), Pregnancy::from_start(date)] {
                 let _ = (p.day_of_thousand(today), p.month_on(today), p.trimester_on(today));
                 let _ = (p.gestational_age_on(today), p.month_window(9), p.day_1000());
             }
@@ -690,11 +660,7 @@ mod tests {
             let _ = (child.age_on(today), child.corrected_age_on(today));
         }
         for date in [NaiveDate::MIN, NaiveDate::MAX] {
-            for p in [
-                Pregnancy::from_due_date(date),
-                Pregnancy::from_last_period(date),
-                Pregnancy::from_start(date),
-            ] {
+            for p in [Pregnancy::from_due_date(date), Pregnancy::from_last_period(date), Pregnancy::from_start(date)] {
                 for on in [NaiveDate::MIN, NaiveDate::MAX, today] {
                     let _ = (p.day_of_thousand(on), p.month_on(on), p.trimester_on(on));
                     let _ = (p.gestational_age_on(on), p.month_window(9), p.day_1000());

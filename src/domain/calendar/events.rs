@@ -16,8 +16,8 @@
 use super::dates::{add_days, add_months, GestationalAge, Pregnancy};
 use super::holidays::birth_declaration_deadline;
 use super::profile::{ChildRank, Multiplicity, Profile, Status};
-pub use super::rules::{EventKind, Source, VaccineDose};
 use super::rules::{Basis, Campaign, Rule, Rules, Stage, Window};
+pub use super::rules::{EventKind, Source, VaccineDose};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
@@ -138,9 +138,9 @@ pub fn maternity_leave_weeks(babies: Multiplicity, rank: ChildRank) -> (u32, u32
         .rules
         .iter()
         .find_map(|r| match &r.window {
-            Window::MaternityLeave(rows) => rows
-                .iter()
-                .find(|row| row.babies == babies_id(babies) && row.ranks.iter().any(|x| x == rank_id(rank))),
+            Window::MaternityLeave(rows) => {
+                rows.iter().find(|row| row.babies == babies_id(babies) && row.ranks.iter().any(|x| x == rank_id(rank)))
+            }
             _ => None,
         })
         .map_or((0, 0), |row| (row.before_weeks, row.after_weeks))
@@ -201,7 +201,8 @@ fn campaign_day(id: &str, day: NaiveDate) -> CampaignDay {
 
 /// The season after the one of `day`, for a campaign whose seasons run 1 July to 30 June.
 fn next_season(id: &str, day: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
-    let (_, end) = rules().campaigns_of(id).filter_map(Campaign::season_span).find(|(a, b)| (*a..=*b).contains(&day))?;
+    let (_, end) =
+        rules().campaigns_of(id).filter_map(Campaign::season_span).find(|(a, b)| (*a..=*b).contains(&day))?;
     let start = add_days(end, 1);
     Some((start, add_days(add_months(start, 12), -1)))
 }
@@ -440,7 +441,10 @@ mod tests {
         assert!(edited(|_| {}).is_ok());
         // A rule without a source, or with an unknown one.
         assert!(matches!(edited(|v| rule_mut(v, "exam-9m")["sources"] = serde_json::json!([])), Err(E::Source { .. })));
-        assert!(matches!(edited(|v| rule_mut(v, "exam-9m")["sources"] = serde_json::json!(["nowhere"])), Err(E::Source { .. })));
+        assert!(matches!(
+            edited(|v| rule_mut(v, "exam-9m")["sources"] = serde_json::json!(["nowhere"])),
+            Err(E::Source { .. })
+        ));
         // A source that leads to a home page.
         assert!(matches!(
             edited(|v| v["sources"]["service-public-f967"]["url"] = "https://www.service-public.fr/".into()),
@@ -460,20 +464,49 @@ mod tests {
             Err(E::Overlap("exam-9m".into()))
         );
         // An unknown vaccine, a vaccine rule without doses.
-        assert!(matches!(edited(|v| rule_mut(v, "vaccine-2m")["vaccines"][0]["vaccine"] = "bcg".into()), Err(E::Vaccine { .. })));
-        assert!(matches!(edited(|v| rule_mut(v, "vaccine-2m")["vaccines"] = serde_json::json!([])), Err(E::Vaccine { .. })));
+        assert!(matches!(
+            edited(|v| rule_mut(v, "vaccine-2m")["vaccines"][0]["vaccine"] = "bcg".into()),
+            Err(E::Vaccine { .. })
+        ));
+        assert!(matches!(
+            edited(|v| rule_mut(v, "vaccine-2m")["vaccines"] = serde_json::json!([])),
+            Err(E::Vaccine { .. })
+        ));
         // A child's window on a pregnancy rule, bounds out of order, an unknown campaign.
-        assert!(matches!(edited(|v| rule_mut(v, "ultrasound-1")["window"] = serde_json::json!({"months": [2, 2]})), Err(E::Window { .. })));
-        assert!(matches!(edited(|v| rule_mut(v, "exam-16-18m")["window"] = serde_json::json!({"months": [18, 16]})), Err(E::Window { .. })));
-        assert!(matches!(edited(|v| rule_mut(v, "vaccine-birth")["window"]["campaign_at_birth"]["campaign"] = "flu".into()), Err(E::Window { .. })));
+        assert!(matches!(
+            edited(|v| rule_mut(v, "ultrasound-1")["window"] = serde_json::json!({"months": [2, 2]})),
+            Err(E::Window { .. })
+        ));
+        assert!(matches!(
+            edited(|v| rule_mut(v, "exam-16-18m")["window"] = serde_json::json!({"months": [18, 16]})),
+            Err(E::Window { .. })
+        ));
+        assert!(matches!(
+            edited(|v| rule_mut(v, "vaccine-birth")["window"]["campaign_at_birth"]["campaign"] = "flu".into()),
+            Err(E::Window { .. })
+        ));
         // A maternity leave table that misses a case.
-        assert!(matches!(edited(|v| { rule_mut(v, "maternity-leave")["window"]["maternity_leave"].as_array_mut().unwrap().pop(); }), Err(E::Window { .. })));
+        assert!(matches!(
+            edited(|v| {
+                rule_mut(v, "maternity-leave")["window"]["maternity_leave"].as_array_mut().unwrap().pop();
+            }),
+            Err(E::Window { .. })
+        ));
         // A campaign outside its season, a season given twice.
         assert!(matches!(edited(|v| v["campaigns"][0]["to"] = "2026-08-01".into()), Err(E::Campaign { .. })));
-        assert!(matches!(edited(|v| { let c = v["campaigns"][0].clone(); v["campaigns"].as_array_mut().unwrap().push(c); }), Err(E::Campaign { .. })));
+        assert!(matches!(
+            edited(|v| {
+                let c = v["campaigns"][0].clone();
+                v["campaigns"].as_array_mut().unwrap().push(c);
+            }),
+            Err(E::Campaign { .. })
+        ));
         // A review date after the file's, an unused source, a bad date, another version.
         assert!(matches!(edited(|v| rule_mut(v, "exam-9m")["reviewed"] = "2030-01-01".into()), Err(E::Reviewed(_))));
-        assert!(matches!(edited(|v| v["sources"]["spare"] = v["sources"]["service-public-f967"].clone()), Err(E::UnusedSource(_))));
+        assert!(matches!(
+            edited(|v| v["sources"]["spare"] = v["sources"]["service-public-f967"].clone()),
+            Err(E::UnusedSource(_))
+        ));
         assert!(matches!(edited(|v| rule_mut(v, "exam-9m")["reviewed"] = "3 décembre".into()), Err(E::Unreadable(_))));
         assert!(matches!(edited(|v| v["version"] = 2.into()), Err(E::Version(2))));
         // A note without a text.
@@ -510,8 +543,14 @@ mod tests {
         // Ultrasounds: 11-13+6, 22-24+6, 32-34+6 SA.
         assert_eq!(window(&events, "ultrasound-1"), (d(2025, 3, 19), d(2025, 4, 8)));
         assert_eq!(p.gestational_age_on(d(2025, 4, 8)), Some(GestationalAge::new(13, 6)));
-        assert_eq!(window(&events, "ultrasound-2"), (p.date_at(GestationalAge::new(22, 0)), p.date_at(GestationalAge::new(24, 6))));
-        assert_eq!(window(&events, "ultrasound-3"), (p.date_at(GestationalAge::new(32, 0)), p.date_at(GestationalAge::new(34, 6))));
+        assert_eq!(
+            window(&events, "ultrasound-2"),
+            (p.date_at(GestationalAge::new(22, 0)), p.date_at(GestationalAge::new(24, 6)))
+        );
+        assert_eq!(
+            window(&events, "ultrasound-3"),
+            (p.date_at(GestationalAge::new(32, 0)), p.date_at(GestationalAge::new(34, 6)))
+        );
         // Early prenatal interview: offered as soon as the pregnancy is declared, until the due date.
         let interview = find(&events, "early-prenatal-interview");
         assert_eq!((interview.from, interview.to), (d(2025, 1, 15), d(2025, 10, 14)));
@@ -519,7 +558,10 @@ mod tests {
         assert!(!interview.mandatory);
         // Whooping cough 20-36 SA.
         let pertussis = find(&events, "vaccine-pertussis-pregnancy");
-        assert_eq!((pertussis.from, pertussis.to), (p.date_at(GestationalAge::new(20, 0)), p.date_at(GestationalAge::new(36, 6))));
+        assert_eq!(
+            (pertussis.from, pertussis.to),
+            (p.date_at(GestationalAge::new(20, 0)), p.date_at(GestationalAge::new(36, 6)))
+        );
         assert!(!pertussis.check_with_professional);
         // RSV for the mother: 32-36 SA is 13 August to 16 September 2025; the 2025-2026
         // campaign opened on 1 September: only that part.
@@ -617,7 +659,10 @@ mod tests {
         assert_eq!(window(events, "birth-leave-3-days"), (birth, add_days(birth, 2)));
         assert_eq!(window(events, "second-parent-leave-4-days"), (add_days(birth, 3), add_days(birth, 6)));
         assert_eq!(find(events, "second-parent-leave-4-days").note, Some("second-parent-leave-hospitalised-baby"));
-        assert_eq!(window(events, "second-parent-leave-remaining"), (add_days(birth, 7), add_days(add_months(birth, 6), -1)));
+        assert_eq!(
+            window(events, "second-parent-leave-remaining"),
+            (add_days(birth, 7), add_days(add_months(birth, 6), -1))
+        );
         // Its length: 21 days for one baby, 28 for several, both said when not known.
         let note = |babies| find(&child_events(birth, None, babies), "second-parent-leave-remaining").note;
         assert_eq!(note(None), Some("second-parent-leave-remaining-21-or-28-days"));
@@ -774,7 +819,9 @@ mod tests {
     fn never_panics_from_1900_to_2100_nor_at_chrono_limits() {
         let dates = d(1900, 1, 1).iter_days().take_while(|x| *x <= d(2100, 12, 31)).step_by(5);
         for date in dates.chain([NaiveDate::MIN, NaiveDate::MAX]) {
-            for known in [PregnancyDate::DueDate(date), PregnancyDate::LastPeriod(date), PregnancyDate::PregnancyStart(date)] {
+            for known in
+                [PregnancyDate::DueDate(date), PregnancyDate::LastPeriod(date), PregnancyDate::PregnancyStart(date)]
+            {
                 let events = events_for(&pregnant(known, Multiplicity::TripletsOrMore, ChildRank::ThirdOrMore));
                 assert!((14..=15).contains(&events.len()));
             }

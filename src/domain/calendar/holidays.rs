@@ -9,12 +9,10 @@ use chrono::{Datelike, NaiveDate, Weekday};
 
 /// Fixed-date national holidays, as (month, day): New Year, Labour Day, Victory in Europe,
 /// Bastille Day, Assumption, All Saints, Armistice, Christmas.
-const FIXED_HOLIDAYS: [(u32, u32); 8] =
-    [(1, 1), (5, 1), (5, 8), (7, 14), (8, 15), (11, 1), (11, 11), (12, 25)];
+const FIXED_HOLIDAYS: [(u32, u32); 8] = [(1, 1), (5, 1), (5, 8), (7, 14), (8, 15), (11, 1), (11, 11), (12, 25)];
 
 /// Movable holidays, in days after Easter Sunday: Easter Monday, Ascension, Whit Monday.
 const EASTER_OFFSETS: [i64; 3] = [1, 39, 50];
-
 
 /// Easter Sunday of a Gregorian year (the anonymous Gregorian computus, Meeus / Jones /
 /// Butcher). `None` only when the date is outside chrono's range.
@@ -122,11 +120,8 @@ mod tests {
         assert!(!is_french_public_holiday(d(2025, 4, 20)));
         assert!(!is_french_public_holiday(d(2025, 4, 18)));
         assert!(!is_french_public_holiday(d(2025, 12, 26)));
-        let holidays_2025 = d(2025, 1, 1)
-            .iter_days()
-            .take_while(|x| x.year() == 2025)
-            .filter(|x| is_french_public_holiday(*x))
-            .count();
+        let holidays_2025 =
+            d(2025, 1, 1).iter_days().take_while(|x| x.year() == 2025).filter(|x| is_french_public_holiday(*x)).count();
         assert_eq!(holidays_2025, 11);
     }
 

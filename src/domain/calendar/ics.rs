@@ -44,13 +44,8 @@ pub fn to_ics(
 ) -> String {
     let mut out = String::new();
     let stamp = crate::domain::iso_date::basic_utc(dtstamp);
-    for line in [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        &format!("PRODID:{PRODID}"),
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-    ] {
+    for line in ["BEGIN:VCALENDAR", "VERSION:2.0", &format!("PRODID:{PRODID}"), "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
+    {
         push_line(&mut out, line);
     }
     for event in events {
@@ -70,13 +65,7 @@ pub fn to_ics(
 }
 
 /// One all-day VEVENT over `days` (inclusive) with its two alarms.
-fn push_event(
-    out: &mut String,
-    uid: &str,
-    stamp: &str,
-    days: (NaiveDate, NaiveDate),
-    text: &EventText,
-) {
+fn push_event(out: &mut String, uid: &str, stamp: &str, days: (NaiveDate, NaiveDate), text: &EventText) {
     let (first, last) = days;
     let summary = escape_text(&text.summary);
     push_line(out, "BEGIN:VEVENT");
@@ -171,10 +160,7 @@ mod tests {
 
     impl Component {
         fn get(&self, name: &str) -> Option<&str> {
-            self.properties
-                .iter()
-                .find(|(key, _)| key.split(';').next() == Some(name))
-                .map(|(_, value)| value.as_str())
+            self.properties.iter().find(|(key, _)| key.split(';').next() == Some(name)).map(|(_, value)| value.as_str())
         }
     }
 
@@ -199,19 +185,15 @@ mod tests {
         for line in logical {
             let (key, value) = line.split_once(':').expect("property has a colon");
             match key {
-                "BEGIN" => {
-                    stack.push(Component { name: value.to_string(), ..Component::default() })
-                }
+                "BEGIN" => stack.push(Component { name: value.to_string(), ..Component::default() }),
                 "END" => {
                     let done = stack.pop().expect("balanced");
                     assert_eq!(done.name, value, "END matches BEGIN");
                     stack.last_mut().expect("has a parent").children.push(done);
                 }
-                _ => stack
-                    .last_mut()
-                    .expect("inside a component")
-                    .properties
-                    .push((key.to_string(), value.to_string())),
+                _ => {
+                    stack.last_mut().expect("inside a component").properties.push((key.to_string(), value.to_string()))
+                }
             }
         }
         assert_eq!(stack.len(), 1, "BEGIN/END balance");
@@ -269,11 +251,8 @@ mod tests {
                     // Each part is a str, so no character was split; parts are long.
                     assert!(part.len() >= 71 || i == physical.len() - 1);
                 }
-                let unfolded: String = physical
-                    .iter()
-                    .enumerate()
-                    .map(|(i, p)| if i == 0 { *p } else { &p[1..] })
-                    .collect();
+                let unfolded: String =
+                    physical.iter().enumerate().map(|(i, p)| if i == 0 { *p } else { &p[1..] }).collect();
                 assert_eq!(unfolded, line);
             }
         }
@@ -291,9 +270,7 @@ mod tests {
                 date: d(2025, 5, 2),
                 note: Some("Apporter le carnet\net les résultats".into()),
             },
-            OwnEvent {
-                id: "rdv-2".into(), title: "Kiné".into(), date: d(2025, 12, 1), note: None
-            },
+            OwnEvent { id: "rdv-2".into(), title: "Kiné".into(), date: d(2025, 12, 1), note: None },
         ];
         let long = "Très long titre avec des accents éèàç et des emoji 👶🍼 ".repeat(3);
         let text = |e: &Event| EventText {
@@ -322,11 +299,9 @@ mod tests {
                 assert!(alarm.get("DESCRIPTION").is_some_and(|d| !d.is_empty()));
                 assert!(alarm.get("TRIGGER").is_some());
             }
-            let start =
-                vevent.properties.iter().find(|(k, _)| k.starts_with("DTSTART")).expect("DTSTART");
+            let start = vevent.properties.iter().find(|(k, _)| k.starts_with("DTSTART")).expect("DTSTART");
             assert_eq!(start.0, "DTSTART;VALUE=DATE");
-            let end =
-                vevent.properties.iter().find(|(k, _)| k.starts_with("DTEND")).expect("DTEND");
+            let end = vevent.properties.iter().find(|(k, _)| k.starts_with("DTEND")).expect("DTEND");
             assert_eq!(end.0, "DTEND;VALUE=DATE");
             assert!(end.1 > start.1, "end is exclusive, after start");
         }
@@ -343,12 +318,8 @@ mod tests {
             visit.get("DESCRIPTION").map(unescape).as_deref(),
             Some("Source : ameli-pregnancy-follow-up, service-public-f963, à confirmer; ok")
         );
-        let triggers: Vec<_> = visit
-            .children
-            .iter()
-            .flat_map(|a| a.properties.iter())
-            .filter(|(k, _)| k.starts_with("TRIGGER"))
-            .collect();
+        let triggers: Vec<_> =
+            visit.children.iter().flat_map(|a| a.properties.iter()).filter(|(k, _)| k.starts_with("TRIGGER")).collect();
         assert_eq!(triggers[0], &("TRIGGER".to_string(), "-P6DT15H".to_string()));
         assert_eq!(triggers[1], &("TRIGGER;RELATED=START".to_string(), "PT9H".to_string()));
         // The parent's own appointment: one day, text escaped and restored.
@@ -359,14 +330,8 @@ mod tests {
             .expect("own event");
         assert_eq!(own_event.get("DTSTART"), Some("20250502"));
         assert_eq!(own_event.get("DTEND"), Some("20250503"));
-        assert_eq!(
-            own_event.get("SUMMARY").map(unescape).as_deref(),
-            Some("Sage-femme, cabinet; bâtiment \\ B")
-        );
-        assert_eq!(
-            own_event.get("DESCRIPTION").map(unescape).as_deref(),
-            Some("Apporter le carnet\net les résultats")
-        );
+        assert_eq!(own_event.get("SUMMARY").map(unescape).as_deref(), Some("Sage-femme, cabinet; bâtiment \\ B"));
+        assert_eq!(own_event.get("DESCRIPTION").map(unescape).as_deref(), Some("Apporter le carnet\net les résultats"));
         let plain = calendar
             .children
             .iter()
@@ -420,7 +385,10 @@ mod tests {
                 assert!(prop(&vevent.properties, name).is_some(), "{name}");
             }
             let start = vevent.properties.iter().find(|p| p.name.as_str() == "DTSTART").unwrap();
-            assert!(start.params.iter().any(|p| p.key.as_str() == "VALUE" && p.val.as_ref().map(|v| v.as_str()) == Some("DATE")));
+            assert!(start
+                .params
+                .iter()
+                .any(|p| p.key.as_str() == "VALUE" && p.val.as_ref().map(|v| v.as_str()) == Some("DATE")));
             let alarms: Vec<_> = vevent.components.iter().filter(|c| c.name.as_str() == "VALARM").collect();
             assert_eq!(alarms.len(), 2);
             for alarm in alarms {

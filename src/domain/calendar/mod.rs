@@ -31,18 +31,13 @@ pub mod rules;
 use super::source;
 
 pub use dates::{
-    add_days, add_months, days_between, months_between, Age, Child, CorrectedAge, DayOfThousand,
-    GestationalAge, Period, Pregnancy, Trimester, DAYS_FROM_DDR_TO_DDG, LAST_DAY,
-    PREMATURE_BEFORE_WEEKS,
+    add_days, add_months, days_between, months_between, Age, Child, CorrectedAge, DayOfThousand, GestationalAge,
+    Period, Pregnancy, Trimester, DAYS_FROM_DDR_TO_DDG, LAST_DAY, PREMATURE_BEFORE_WEEKS,
 };
 pub use events::{
-    child_events, events_for, maternity_leave_weeks, pregnancy_events, rules, status, Event,
-    EventKind, EventStatus, Source, VaccineDose,
+    child_events, events_for, maternity_leave_weeks, pregnancy_events, rules, status, Event, EventKind, EventStatus,
+    Source, VaccineDose,
 };
-pub use holidays::{
-    birth_declaration_deadline, easter_sunday, is_french_public_holiday, is_working_day,
-};
+pub use holidays::{birth_declaration_deadline, easter_sunday, is_french_public_holiday, is_working_day};
 pub use ics::{to_ics, EventText};
-pub use profile::{
-    ChildRank, Multiplicity, OwnEvent, PregnancyDate, Profile, ProfileError, Status,
-};
+pub use profile::{ChildRank, Multiplicity, OwnEvent, PregnancyDate, Profile, ProfileError, Status};

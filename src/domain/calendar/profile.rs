@@ -3,9 +3,7 @@
 //! The serialised field and variant names are part of the stored format: do not rename
 //! them without a migration.
 
-use super::dates::{
-    add_days, add_months, Age, Child, DayOfThousand, GestationalAge, Period, Pregnancy,
-};
+use super::dates::{add_days, add_months, Age, Child, DayOfThousand, GestationalAge, Period, Pregnancy};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -196,16 +194,11 @@ impl Status {
         match self {
             Status::TryingToConceive => None,
             Status::Pregnant { date, .. } => Some(date.pregnancy()),
-            Status::Born { birth_date, term_at_birth, due_date, .. } => {
-                Some(match (due_date, term_at_birth) {
-                    (Some(due), _) => Pregnancy::from_due_date(*due),
-                    (None, Some(term)) => Pregnancy::from_last_period(add_days(
-                        *birth_date,
-                        -i64::from(term.total_days()),
-                    )),
-                    (None, None) => Pregnancy::from_due_date(*birth_date),
-                })
-            }
+            Status::Born { birth_date, term_at_birth, due_date, .. } => Some(match (due_date, term_at_birth) {
+                (Some(due), _) => Pregnancy::from_due_date(*due),
+                (None, Some(term)) => Pregnancy::from_last_period(add_days(*birth_date, -i64::from(term.total_days()))),
+                (None, None) => Pregnancy::from_due_date(*birth_date),
+            }),
         }
     }
 
@@ -228,9 +221,7 @@ impl Status {
             Status::Pregnant { date: known, .. } => Period::of_pregnancy(&known.pregnancy(), date),
             Status::Born { birth_date, .. } => match Age::between(*birth_date, date) {
                 Some(age) => Period::of_age(age),
-                None => self
-                    .pregnancy()
-                    .map_or(Period::BeforePregnancy, |p| Period::of_pregnancy(&p, date)),
+                None => self.pregnancy().map_or(Period::BeforePregnancy, |p| Period::of_pregnancy(&p, date)),
             },
         }
     }
@@ -238,9 +229,7 @@ impl Status {
 
 /// The term at birth implied by a due date, if in the plausible range.
 fn implied_term(birth_date: NaiveDate, due_date: NaiveDate) -> Option<GestationalAge> {
-    Pregnancy::from_due_date(due_date)
-        .term_at(birth_date)
-        .filter(|term| (TERM_MIN..=TERM_MAX).contains(term))
+    Pregnancy::from_due_date(due_date).term_at(birth_date).filter(|term| (TERM_MIN..=TERM_MAX).contains(term))
 }
 
 fn validate_pregnancy_date(date: PregnancyDate, today: NaiveDate) -> Result<(), ProfileError> {
@@ -369,7 +358,12 @@ mod tests {
         // The number of babies born is written when known, and only then: a profile made
         // before it was asked reads and writes back as it was.
         let twins = Profile {
-            status: Status::Born { birth_date: d(2025, 3, 1), term_at_birth: None, due_date: None, babies: Some(Multiplicity::Twins) },
+            status: Status::Born {
+                birth_date: d(2025, 3, 1),
+                term_at_birth: None,
+                due_date: None,
+                babies: Some(Multiplicity::Twins),
+            },
             ..born(d(2025, 3, 1), None, None)
         };
         let json = r#"{"id":"p2","name":"Léa","status":{"kind":"born","birth_date":"2025-03-01","term_at_birth":null,"due_date":null,"babies":"twins"}}"#;
@@ -378,8 +372,7 @@ mod tests {
         let unknown = born(d(2025, 3, 1), None, None);
         assert!(!serde_json::to_string(&unknown).expect("serialises").contains("babies"));
 
-        let short =
-            r#"{"id":"p2","name":"Léa","status":{"kind":"born","birth_date":"2025-03-01"}}"#;
+        let short = r#"{"id":"p2","name":"Léa","status":{"kind":"born","birth_date":"2025-03-01"}}"#;
         assert_eq!(
             serde_json::from_str::<Profile>(short).expect("reads").status,
             Status::Born { birth_date: d(2025, 3, 1), term_at_birth: None, due_date: None, babies: None }
@@ -397,12 +390,7 @@ mod tests {
             let json = format!(r#"{{"kind":"{kind}","date":"2025-01-02"}}"#);
             assert_eq!(serde_json::to_string(&date).expect("serialises"), json);
         }
-        let own = OwnEvent {
-            id: "o1".into(),
-            title: "Sage-femme".into(),
-            date: d(2025, 2, 3),
-            note: None,
-        };
+        let own = OwnEvent { id: "o1".into(), title: "Sage-femme".into(), date: d(2025, 2, 3), note: None };
         let json = r#"{"id":"o1","title":"Sage-femme","date":"2025-02-03","note":null}"#;
         assert_eq!(serde_json::to_string(&own).expect("serialises"), json);
         let without_note = r#"{"id":"o1","title":"Sage-femme","date":"2025-02-03"}"#;
@@ -424,20 +412,14 @@ mod tests {
             Err(ProfileError::DueDateTooFarInPast { earliest: add_days(today, -21) })
         );
         assert_eq!(ok(PregnancyDate::LastPeriod(today)), Ok(()));
-        assert_eq!(
-            ok(PregnancyDate::LastPeriod(add_days(today, 1))),
-            Err(ProfileError::LastPeriodInFuture)
-        );
+        assert_eq!(ok(PregnancyDate::LastPeriod(add_days(today, 1))), Err(ProfileError::LastPeriodInFuture));
         assert_eq!(ok(PregnancyDate::LastPeriod(add_days(today, -308))), Ok(()));
         assert_eq!(
             ok(PregnancyDate::LastPeriod(add_days(today, -309))),
             Err(ProfileError::LastPeriodTooLongAgo { earliest: add_days(today, -308) })
         );
         assert_eq!(ok(PregnancyDate::PregnancyStart(today)), Ok(()));
-        assert_eq!(
-            ok(PregnancyDate::PregnancyStart(add_days(today, 1))),
-            Err(ProfileError::PregnancyStartInFuture)
-        );
+        assert_eq!(ok(PregnancyDate::PregnancyStart(add_days(today, 1))), Err(ProfileError::PregnancyStartInFuture));
         assert_eq!(ok(PregnancyDate::PregnancyStart(add_days(today, -294))), Ok(()));
         assert_eq!(
             ok(PregnancyDate::PregnancyStart(add_days(today, -295))),
@@ -454,17 +436,13 @@ mod tests {
     fn births_are_validated_against_today() {
         let today = d(2025, 6, 15);
         assert_eq!(born(today, None, None).validate(today), Ok(()));
-        assert_eq!(
-            born(add_days(today, 1), None, None).validate(today),
-            Err(ProfileError::BirthDateInFuture)
-        );
+        assert_eq!(born(add_days(today, 1), None, None).validate(today), Err(ProfileError::BirthDateInFuture));
         assert_eq!(born(d(2022, 6, 15), None, None).validate(today), Ok(()));
         assert_eq!(
             born(d(2022, 6, 14), None, None).validate(today),
             Err(ProfileError::BirthDateTooLongAgo { earliest: d(2022, 6, 15) })
         );
-        let with_term =
-            |weeks, days| born(today, Some(GestationalAge::new(weeks, days)), None).validate(today);
+        let with_term = |weeks, days| born(today, Some(GestationalAge::new(weeks, days)), None).validate(today);
         assert_eq!(with_term(22, 0), Ok(()));
         assert_eq!(with_term(44, 6), Ok(()));
         assert_eq!(with_term(21, 6), Err(ProfileError::TermOutOfRange));
@@ -500,10 +478,7 @@ mod tests {
         assert_eq!(profile.child().and_then(|c| c.term_at_birth()), None);
         // The given term wins over the implied one.
         let profile = born(birth, Some(GestationalAge::new(34, 0)), Some(d(2025, 4, 20)));
-        assert_eq!(
-            profile.child().and_then(|c| c.term_at_birth()),
-            Some(GestationalAge::new(34, 0))
-        );
+        assert_eq!(profile.child().and_then(|c| c.term_at_birth()), Some(GestationalAge::new(34, 0)));
     }
 
     #[test]

@@ -166,7 +166,12 @@ pub enum Window {
     BirthDeclaration { days: i64 },
     /// From `open_from` (or the birth, if later) until `within_months` months after the
     /// birth, or the deadline of a transition for the births it covers.
-    SupplementaryBirthLeave { #[serde(deserialize_with = "date")] open_from: NaiveDate, within_months: i32, transitions: Vec<Transition> },
+    SupplementaryBirthLeave {
+        #[serde(deserialize_with = "date")]
+        open_from: NaiveDate,
+        within_months: i32,
+        transitions: Vec<Transition>,
+    },
     /// On the day of birth when it falls in a campaign; none when a known campaign of
     /// that season misses it; on the day of birth with `note_if_unknown` when the
     /// season's campaign is not in the data.
@@ -307,19 +312,37 @@ pub enum RulesError {
     Unreadable(String),
     Version(u32),
     /// A rule or campaign (by id) names no source, or one that does not exist.
-    Source { id: String, detail: String },
+    Source {
+        id: String,
+        detail: String,
+    },
     /// A source's address is not a document's (a home page, or not https).
-    NotADocument { source: String, url: String },
+    NotADocument {
+        source: String,
+        url: String,
+    },
     UnusedSource(String),
     /// Two rules with this id apply to the same birth or due date, or differ in kind or stage.
     Overlap(String),
-    Vaccine { id: String, detail: String },
-    Window { id: String, detail: String },
-    Campaign { id: String, detail: String },
+    Vaccine {
+        id: String,
+        detail: String,
+    },
+    Window {
+        id: String,
+        detail: String,
+    },
+    Campaign {
+        id: String,
+        detail: String,
+    },
     /// A review date after the file's.
     Reviewed(String),
     /// A note id without a text.
-    Note { id: String, note: String },
+    Note {
+        id: String,
+        note: String,
+    },
 }
 
 impl fmt::Display for RulesError {
@@ -330,15 +353,22 @@ impl fmt::Display for RulesError {
             Version(v) => write!(f, "rules.json has version {v}, this build reads {RULES_VERSION}"),
             Source { id, detail } => write!(f, "rules.json, {id}: {detail}"),
             NotADocument { source, url } => {
-                write!(f, "rules.json, source {source}: {url} is not the address of a document (a home page, or not https)")
+                write!(
+                    f,
+                    "rules.json, source {source}: {url} is not the address of a document (a home page, or not https)"
+                )
             }
             UnusedSource(s) => write!(f, "rules.json: source {s} is used by no rule"),
-            Overlap(id) => write!(f, "rules.json: two rules {id} apply to the same births (or differ in kind or stage)"),
+            Overlap(id) => {
+                write!(f, "rules.json: two rules {id} apply to the same births (or differ in kind or stage)")
+            }
             Vaccine { id, detail } => write!(f, "rules.json, {id}: {detail}"),
             Window { id, detail } => write!(f, "rules.json, {id}: {detail}"),
             Campaign { id, detail } => write!(f, "rules.json, campaign {id}: {detail}"),
             Reviewed(id) => write!(f, "rules.json, {id}: reviewed after the file's review date"),
-            Note { id, note } => write!(f, "rules.json, {id}: note {note} has no text in locales/<lang>/ui/events.json"),
+            Note { id, note } => {
+                write!(f, "rules.json, {id}: note {note} has no text in locales/<lang>/ui/events.json")
+            }
         }
     }
 }
@@ -362,10 +392,14 @@ impl Rules {
                 return Err(RulesError::NotADocument { source: id.clone(), url: s.url.clone() });
             }
             if s.org.trim().is_empty() || s.title.trim().is_empty() {
-                return Err(RulesError::Source { id: id.clone(), detail: "a source needs its publisher and title".into() });
+                return Err(RulesError::Source {
+                    id: id.clone(),
+                    detail: "a source needs its publisher and title".into(),
+                });
             }
         }
-        let named = self.rules.iter().map(|r| (&r.id, &r.sources)).chain(self.campaigns.iter().map(|c| (&c.id, &c.sources)));
+        let named =
+            self.rules.iter().map(|r| (&r.id, &r.sources)).chain(self.campaigns.iter().map(|c| (&c.id, &c.sources)));
         for (id, sources) in named {
             if sources.is_empty() {
                 return Err(RulesError::Source { id: id.clone(), detail: "no source".into() });
@@ -393,8 +427,10 @@ impl Rules {
             }
         }
         for (i, c) in self.campaigns.iter().enumerate() {
-            let bad = |detail: &str| RulesError::Campaign { id: c.id.clone(), detail: format!("{}: {detail}", c.season) };
-            let (first, last) = c.season_span().ok_or_else(|| bad("the season is not written YYYY-YYYY, two years in a row"))?;
+            let bad =
+                |detail: &str| RulesError::Campaign { id: c.id.clone(), detail: format!("{}: {detail}", c.season) };
+            let (first, last) =
+                c.season_span().ok_or_else(|| bad("the season is not written YYYY-YYYY, two years in a row"))?;
             if c.from > c.to || c.from < first || c.to > last {
                 return Err(bad("its dates are not in order within its season (1 July to 30 June)"));
             }
@@ -420,11 +456,17 @@ impl Rules {
             }
         }
         if (rule.kind == EventKind::Vaccine) == rule.vaccines.is_empty() {
-            return Err(RulesError::Vaccine { id: id.clone(), detail: "a vaccine rule lists its doses, and only a vaccine rule does".into() });
+            return Err(RulesError::Vaccine {
+                id: id.clone(),
+                detail: "a vaccine rule lists its doses, and only a vaccine rule does".into(),
+            });
         }
         for dose in &rule.vaccines {
             if !VACCINES.contains(&dose.vaccine.as_str()) {
-                return Err(RulesError::Vaccine { id: id.clone(), detail: format!("unknown vaccine {}", dose.vaccine) });
+                return Err(RulesError::Vaccine {
+                    id: id.clone(),
+                    detail: format!("unknown vaccine {}", dose.vaccine),
+                });
             }
             if dose.dose == 0 {
                 return Err(RulesError::Vaccine { id: id.clone(), detail: "doses count from 1".into() });
@@ -459,7 +501,8 @@ impl Rules {
                         }
                     }
                 }
-                rows.iter().all(|r| BABIES.contains(&r.babies.as_str()) && r.ranks.iter().all(|x| RANKS.contains(&x.as_str())))
+                rows.iter()
+                    .all(|r| BABIES.contains(&r.babies.as_str()) && r.ranks.iter().all(|x| RANKS.contains(&x.as_str())))
             }
         };
         if !ordered {
@@ -507,7 +550,9 @@ fn date<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
 fn optional_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
     match Option::<String>::deserialize(d)? {
         None => Ok(None),
-        Some(s) => parse_date(&s).map(Some).ok_or_else(|| serde::de::Error::custom(format!("`{s}` is not a date (YYYY-MM-DD)"))),
+        Some(s) => parse_date(&s)
+            .map(Some)
+            .ok_or_else(|| serde::de::Error::custom(format!("`{s}` is not a date (YYYY-MM-DD)"))),
     }
 }
 
@@ -655,7 +700,19 @@ impl ToRust for Window {
 impl ToRust for Rule {
     fn to_rust(&self) -> String {
         record!(
-            "Rule", self, id, kind, stage, applies, window, mandatory, check, note, note_by_babies, vaccines, sources,
+            "Rule",
+            self,
+            id,
+            kind,
+            stage,
+            applies,
+            window,
+            mandatory,
+            check,
+            note,
+            note_by_babies,
+            vaccines,
+            sources,
             reviewed
         )
     }

@@ -804,7 +804,10 @@ mod tests {
         assert_eq!(entries.len(), of_kinds, "{outcomes:#?}");
         assert!(entries.len() >= 60);
         for e in &entries {
-            assert!(e.id.starts_with(&format!("dila-{}-", e.department.to_ascii_lowercase())) && !e.name.is_empty(), "{e:?}");
+            assert!(
+                e.id.starts_with(&format!("dila-{}-", e.department.to_ascii_lowercase())) && !e.name.is_empty(),
+                "{e:?}"
+            );
             assert!(geo::is_department(&e.department), "{e:?}");
             assert!(
                 e.source.contains("DILA") && e.source.contains("Licence Ouverte 2.0") && e.source.contains("08/2025")
@@ -958,11 +961,13 @@ mod tests {
     #[test]
     fn the_shipped_packs_load_and_match_their_index() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/content/directory");
-        let index = PackIndex::from_json(&std::fs::read_to_string(dir.join("index.json")).expect("index.json")).unwrap();
+        let index =
+            PackIndex::from_json(&std::fs::read_to_string(dir.join("index.json")).expect("index.json")).unwrap();
         let mut names: Vec<String> =
             std::fs::read_dir(&dir).unwrap().map(|f| f.unwrap().file_name().into_string().unwrap()).collect();
         names.sort();
-        let mut listed: Vec<String> = index.packs.keys().map(|d| format!("{d}.json")).chain(["index.json".into()]).collect();
+        let mut listed: Vec<String> =
+            index.packs.keys().map(|d| format!("{d}.json")).chain(["index.json".into()]).collect();
         listed.sort();
         assert_eq!(names, listed, "every pack listed, nothing else in the folder");
         for (department, info) in &index.packs {
@@ -971,8 +976,10 @@ mod tests {
             assert_eq!((entries.len(), pack_hash(&text)), (info.entries, info.hash.clone()), "{department}");
             assert!(entries.iter().all(|e| &e.department == department && e.source == index.source));
         }
-        let sample =
-            Attribution { file: "services_publics.csv (extrait, Base de données locales)".into(), date: "08/2025".into() };
+        let sample = Attribution {
+            file: "services_publics.csv (extrait, Base de données locales)".into(),
+            date: "08/2025".into(),
+        };
         if index.source == sample.source() {
             let (services, _) = read_export(CSV_SAMPLE).unwrap();
             let (files, built) = pack_files(&to_entries(&services, &kinds(), &sample), &sample);

@@ -62,7 +62,6 @@ pub struct Gazetteer {
     departments: Vec<Department>,
 }
 
-
 impl Gazetteer {
     /// Reads `communes.txt`; `Err` says which line is wrong.
     pub fn parse(text: &str) -> Result<Gazetteer, String> {

@@ -2,15 +2,15 @@
 //! (call, text, e-mail, website, open in maps), the favourite star, and for the parent's
 //! own entries, edit and delete.
 
+use super::places::PackStatus;
+use super::share::ShareCode;
 use super::{audience_label, category_label, safe_href, use_directory_data, SaveError};
 use crate::components::page::Page;
 use crate::directory_store::use_directory_store;
 use crate::domain::decimal::short;
-use crate::domain::directory::{mailto_uri, sms_uri, tel_uri, Cost, Entry, Origin};
 use crate::domain::directory::dila::department_of_entry_id;
+use crate::domain::directory::{mailto_uri, sms_uri, tel_uri, Cost, Entry, Origin};
 use crate::domain::directory_prefs::entry_key;
-use super::places::PackStatus;
-use super::share::ShareCode;
 use crate::domain::lang::Lang;
 use crate::i18n::{format, use_i18n, Key};
 use crate::texts;
@@ -139,13 +139,18 @@ fn EntryView(entry: Entry) -> impl IntoView {
     let email = entry.email.clone();
     let website = entry.website.clone();
     let maps = maps_href(&entry);
-    let has_contact = !phones.is_empty() || !sms.is_empty() || !email.is_empty() || !website.is_empty() || maps.is_some();
+    let has_contact =
+        !phones.is_empty() || !sms.is_empty() || !email.is_empty() || !website.is_empty() || maps.is_some();
     let place_lines: Vec<String> = {
         let mut lines = Vec::new();
         if !e.address.is_empty() {
             lines.push(e.address.clone());
         }
-        let town = [e.postcode.as_str(), e.commune.as_str()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" ");
+        let town = [e.postcode.as_str(), e.commune.as_str()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
         if !town.is_empty() {
             lines.push(town);
         } else if !e.department.is_empty() && !e.is_national() {

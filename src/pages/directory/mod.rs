@@ -23,20 +23,20 @@ pub use own::{OwnEditPage, OwnNewPage};
 use crate::components::page::Page;
 use crate::content;
 use crate::directory_store::{use_directory_store, DirectoryStore};
-use crate::domain::directory::national::helpline_entry_id;
 use crate::domain::directory::dila::department_of_entry_id;
 use crate::domain::directory::gazetteer::Where;
+use crate::domain::directory::national::helpline_entry_id;
 use crate::domain::directory::{
     add_english_descriptions, helpline_entries, load_bundled, Audience, Category, Directory, Entry, Field, FileError,
     LatLon, Query, RejectReason,
 };
-use places::{Choices, NothingNear, PackStatus, Places, NATIONAL_LINES};
 use crate::domain::directory_prefs::entry_key;
 use crate::domain::lang::Lang;
 use crate::epds_store::in_app_owner;
 use crate::i18n::{format, key_named, text, use_i18n, Key};
 use leptos::prelude::*;
 use leptos_router::components::A;
+use places::{Choices, NothingNear, PackStatus, Places, NATIONAL_LINES};
 use std::cell::Cell;
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -647,13 +647,14 @@ mod tests {
         }
         let t = reject_text(Lang::Fr, &RejectReason::BadPostcode("3830".into()));
         assert_eq!(t, "code postal invalide « 3830 » (5 chiffres)");
-        let t = reject_text(
-            Lang::En,
-            &RejectReason::UnsafeLink { field: Field::Website, value: "javascript:x".into() },
-        );
+        let t =
+            reject_text(Lang::En, &RejectReason::UnsafeLink { field: Field::Website, value: "javascript:x".into() });
         assert_eq!(t, "link refused in the website field");
         assert!(!t.contains('{'));
-        assert_eq!(file_error_text(Lang::En, &FileError::NotUtf8 { line: 3 }), "line 3 is not UTF-8: save the file as \"CSV UTF-8\"");
+        assert_eq!(
+            file_error_text(Lang::En, &FileError::NotUtf8 { line: 3 }),
+            "line 3 is not UTF-8: save the file as \"CSV UTF-8\""
+        );
     }
 
     #[test]

@@ -96,7 +96,9 @@ fn OwnForm(id: Option<String>, initial: OwnDraft) -> impl IntoView {
         let fid = field_id(f);
         let hint_id = format!("{fid}-hint");
         let error_id = format!("{fid}-error");
-        let error = move || errors.with(|es| es.iter().find(|(g, _)| *g == f).map(|(_, r)| capitalised(&reject_text(i18n.lang(), r))));
+        let error = move || {
+            errors.with(|es| es.iter().find(|(g, _)| *g == f).map(|(_, r)| capitalised(&reject_text(i18n.lang(), r))))
+        };
         let described = format!("{} {error_id}", if hint.is_some() { hint_id.as_str() } else { "" }).trim().to_string();
         let get = move || {
             draft.with(|d| match f {

@@ -84,9 +84,7 @@ fn back_key_as_previous(flow: RwSignal<Flow>) {
                     push(&navigate, QUESTIONS);
                 }
                 Some(BackKey::Intro) => moved(flow),
-                Some(BackKey::Leave) => {
-                    navigate("/wellbeing", NavigateOptions { replace: true, ..Default::default() })
-                }
+                Some(BackKey::Leave) => navigate("/wellbeing", NavigateOptions { replace: true, ..Default::default() }),
                 None => {}
             },
             _ => {}

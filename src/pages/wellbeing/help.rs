@@ -29,7 +29,9 @@ pub fn helpline_id(contact: Contact) -> Option<&'static str> {
 /// The name and words of a contact without a number.
 fn contact_text(contact: Contact) -> Option<(Key, Key)> {
     match contact {
-        Contact::Professional => Some((Key::WellbeingResultContactProfessionalName, Key::WellbeingResultContactProfessional)),
+        Contact::Professional => {
+            Some((Key::WellbeingResultContactProfessionalName, Key::WellbeingResultContactProfessional))
+        }
         Contact::Pmi => Some((Key::WellbeingResultContactPmiName, Key::WellbeingResultContactPmi)),
         Contact::MamanBlues => Some((Key::WellbeingResultContactMamanBluesName, Key::WellbeingResultContactMamanBlues)),
         _ => None,

@@ -170,12 +170,21 @@ fn Evolution(chart: Chart) -> impl IntoView {
 
 /// One check of the list: a link to its result, and delete after a confirmation.
 #[component]
-fn Entry(number: usize, check: Check, confirming: RwSignal<Option<usize>>, announce: RwSignal<String>) -> impl IntoView {
+fn Entry(
+    number: usize,
+    check: Check,
+    confirming: RwSignal<Option<usize>>,
+    announce: RwSignal<String>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let store = use_epds();
     let (date, who, total, level) = (check.date, check.respondent, check.total, check.level());
     let args = move |lang: Lang| {
-        [("date", date_long(lang, date)), ("who", who_in_text(lang, who).to_string()), ("score", score_text(lang, total))]
+        [
+            ("date", date_long(lang, date)),
+            ("who", who_in_text(lang, who).to_string()),
+            ("score", score_text(lang, total)),
+        ]
     };
     let say = move |key: Key| {
         let lang = i18n.lang();

@@ -240,7 +240,10 @@ mod tests {
     /// a midwife, a birth and a pregnancy.
     fn words(lang: Lang) -> ([&'static str; 2], [&'static str; 5]) {
         match lang {
-            Lang::Fr => (["pas de signe", "deux semaines"], ["aujourd'hui", "score est élevé", "sage-femme", "naissance", "grossesse"]),
+            Lang::Fr => (
+                ["pas de signe", "deux semaines"],
+                ["aujourd'hui", "score est élevé", "sage-femme", "naissance", "grossesse"],
+            ),
             Lang::En => (["not show signs", "two weeks"], ["today", "score is high", "midwife", "birth", "pregnancy"]),
         }
     }
@@ -259,7 +262,8 @@ mod tests {
                 for tier in TIERS {
                     for self_harm in [false, true] {
                         for when in WHENS {
-                            let result = EpdsResult::from_points(points(tier, self_harm, respondent), respondent).unwrap();
+                            let result =
+                                EpdsResult::from_points(points(tier, self_harm, respondent), respondent).unwrap();
                             assert_eq!((result.tier, result.self_harm), (tier, self_harm));
                             let check = Check::new(date, when, &result);
                             let case = format!("{lang:?} {respondent:?} {tier:?} item 10 {self_harm} {when:?}");
@@ -282,7 +286,11 @@ mod tests {
                                 assert_eq!(tier == Tier::Moderate, message.contains(only_low[1]), "{case}");
                             }
                             // The midwife is named to mothers only.
-                            assert_eq!(respondent == Respondent::Mother, message.contains(midwife), "{case}: {message}");
+                            assert_eq!(
+                                respondent == Respondent::Mother,
+                                message.contains(midwife),
+                                "{case}: {message}"
+                            );
                             // True during pregnancy and after the birth: a message that speaks of
                             // the birth speaks of the pregnancy too.
                             assert!(!message.contains(birth) || message.contains(pregnancy), "{case}: {message}");

@@ -6,8 +6,8 @@
 
 use super::help::{helpline_id, CallLink};
 use super::{helplines_resource, who_in_text};
-use crate::domain::epds::Contact;
 use crate::clock::use_today;
+use crate::domain::epds::Contact;
 use crate::epds_store::use_epds;
 use crate::i18n::{format, use_i18n, Key};
 use crate::texts::date_long;
