@@ -40,6 +40,10 @@ setup_build() {
     say "adding the wasm32-unknown-unknown target"
     rustup target add wasm32-unknown-unknown
   fi
+  if ! rustup component list --installed | grep -q '^rustfmt'; then
+    say "adding rustfmt (the tests check the formatting)"
+    rustup component add rustfmt
+  fi
   if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
     say "installing trunk $TRUNK_VERSION (compiles from crates.io: about 10 minutes on 2 cores)"
     cargo install trunk --version "$TRUNK_VERSION" --locked
