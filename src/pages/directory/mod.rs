@@ -653,7 +653,7 @@ mod tests {
         assert!(!t.contains('{'));
         assert_eq!(
             file_error_text(Lang::En, &FileError::NotUtf8 { line: 3 }),
-            "line 3 is not UTF-8: save the file as \"CSV UTF-8\""
+            "line 3 is not UTF-8: save the file as UTF-8"
         );
     }
 
