@@ -62,6 +62,12 @@ pub fn entry_key(entry: &Entry) -> String {
     }
 }
 
+/// The département whose pack holds the entry of this [`entry_key`] (a bundled entry whose
+/// id is a pack's, see `dila::pack_entry_id`); `None` for any other entry.
+pub fn pack_department_of_key(key: &str) -> Option<String> {
+    key.strip_prefix("b.").and_then(crate::domain::directory::dila::department_of_entry_id)
+}
+
 /// The parent's form for an own entry: every field as typed.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct OwnDraft {
@@ -289,6 +295,14 @@ impl DirectoryPrefs {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_key_says_which_pack_holds_its_entry() {
+        assert_eq!(pack_department_of_key("b.dila-69-0001e12f").as_deref(), Some("69"));
+        assert_eq!(pack_department_of_key("b.dila-2b-x").as_deref(), Some("2B"));
+        assert_eq!(pack_department_of_key("b.helpline-3114"), None);
+        assert_eq!(pack_department_of_key("o.dila-69-x"), None, "an own entry is in no pack");
+    }
 
     const CSV: &str = "nom;code postal;téléphone;site web\nCafé des parents;38300;04 74 00 00 00;https://example.fr\n;38300;;\nAtelier portage;69003;;\n";
 

@@ -204,18 +204,15 @@ impl Gazetteer {
     /// Where an entry with no coordinates is: the centre of its (first) commune, taken in its
     /// département; else of its postcode. `None` for a national entry or an unknown place.
     pub fn locate(&self, entry: &super::Entry) -> Option<LatLon> {
-        let department = if entry.department.is_empty() {
-            geo::department_of_postcode(&entry.postcode).unwrap_or_default()
-        } else {
-            entry.department.clone()
-        };
+        // `EntryDraft::validate` already filled the département from the postcode.
+        let department = &entry.department;
         for commune in entry.communes() {
             let k = commune_key(commune);
             let found = self
                 .places
                 .iter()
                 .zip(&self.keys)
-                .filter(|(p, pk)| **pk == k && (department.is_empty() || p.department == department))
+                .filter(|(p, pk)| **pk == k && (department.is_empty() || p.department == *department))
                 .map(|(p, _)| p)
                 .find(|p| p.centre.is_some());
             if let Some(p) = found {

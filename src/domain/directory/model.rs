@@ -1235,49 +1235,29 @@ impl EntryDraft {
             list.retain(|v| clean_line(v) != bad && v != bad);
             list.len() < before
         };
-        match reason {
-            UnknownCategory(c) => remove(&mut self.categories, c).then_some(Field::Categories),
-            UnknownAudience(a) => remove(&mut self.audience, a).then_some(Field::Audience),
-            BadPostcode(_) | PostcodeElsewhere { .. } => {
-                self.postcode.clear();
-                Some(Field::Postcode)
-            }
-            BadDepartment(_) => {
-                self.department.clear();
-                Some(Field::Department)
-            }
-            BadCoordinates => {
-                self.latitude = None;
-                self.longitude = None;
-                Some(Field::Latitude)
-            }
+        // A value of a list goes alone; any other reason empties its whole field.
+        let field = match reason {
+            UnknownCategory(c) => return remove(&mut self.categories, c).then_some(Field::Categories),
+            UnknownAudience(a) => return remove(&mut self.audience, a).then_some(Field::Audience),
             BadPhone(p) => {
-                if remove(&mut self.phones, p) {
+                return if remove(&mut self.phones, p) {
                     Some(Field::Phones)
                 } else {
                     remove(&mut self.sms, p).then_some(Field::Sms)
-                }
+                };
             }
-            BadEmail(_) => {
-                self.email.clear();
-                Some(Field::Email)
-            }
-            BadWebsite(_) => {
-                self.website.clear();
-                Some(Field::Website)
-            }
-            BadCost(_) => {
-                self.cost.clear();
-                Some(Field::Cost)
-            }
-            BadDate(_) => {
-                self.last_verified.clear();
-                Some(Field::LastVerified)
-            }
-            TooLong { field, .. } | TooManyValues { field, .. } => self.clear(*field).then_some(*field),
-            MissingName | MissingSource | BadId(_) | DuplicateId { .. } | UnsafeLink { .. } => None,
-            UnknownField(_) | Malformed(_) | WrongFieldCount { .. } | UnterminatedQuote => None,
-        }
+            BadPostcode(_) | PostcodeElsewhere { .. } => Field::Postcode,
+            BadDepartment(_) => Field::Department,
+            BadCoordinates => Field::Latitude,
+            BadEmail(_) => Field::Email,
+            BadWebsite(_) => Field::Website,
+            BadCost(_) => Field::Cost,
+            BadDate(_) => Field::LastVerified,
+            TooLong { field, .. } | TooManyValues { field, .. } => *field,
+            MissingName | MissingSource | BadId(_) | DuplicateId { .. } | UnsafeLink { .. } => return None,
+            UnknownField(_) | Malformed(_) | WrongFieldCount { .. } | UnterminatedQuote => return None,
+        };
+        self.clear(field).then_some(field)
     }
 
     /// Empties a field that may be left out; `false` for the name, id and source.

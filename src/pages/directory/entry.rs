@@ -8,9 +8,8 @@ use super::{audience_label, category_label, safe_href, use_directory_data, SaveE
 use crate::components::page::Page;
 use crate::directory_store::use_directory_store;
 use crate::domain::decimal::short;
-use crate::domain::directory::dila::department_of_entry_id;
 use crate::domain::directory::{mailto_uri, sms_uri, tel_uri, Cost, Entry, Origin};
-use crate::domain::directory_prefs::entry_key;
+use crate::domain::directory_prefs::{entry_key, pack_department_of_key};
 use crate::domain::lang::Lang;
 use crate::i18n::{format, use_i18n, Key};
 use crate::texts;
@@ -55,7 +54,7 @@ pub fn EntryPage() -> impl IntoView {
         }
         let bundled = data.base.get().map(|b| b.ok().and_then(|b| b.entries.into_iter().find(|e| entry_key(e) == key)));
         // An entry of a département's pack: found once its pack is on the phone.
-        match (bundled, key.strip_prefix("b.").and_then(department_of_entry_id)) {
+        match (bundled, pack_department_of_key(&key)) {
             (Some(None), Some(department)) => match data.places.status(&department) {
                 PackStatus::Ready => Some(data.places.pack_entries().into_iter().find(|e| entry_key(e) == key)),
                 PackStatus::Loading => None,
@@ -67,7 +66,7 @@ pub fn EntryPage() -> impl IntoView {
     // Fetch the pack of an entry of a pack opened directly (a favourite, a link).
     Effect::new(move |_| {
         if data.places.index_ready() {
-            if let Some(department) = key().strip_prefix("b.").and_then(department_of_entry_id) {
+            if let Some(department) = pack_department_of_key(&key()) {
                 data.places.want_pack(&department);
             }
         }

@@ -23,14 +23,13 @@ pub use own::{OwnEditPage, OwnNewPage};
 use crate::components::page::Page;
 use crate::content;
 use crate::directory_store::{use_directory_store, DirectoryStore};
-use crate::domain::directory::dila::department_of_entry_id;
 use crate::domain::directory::gazetteer::Where;
 use crate::domain::directory::national::helpline_entry_id;
 use crate::domain::directory::{
     add_english_descriptions, helpline_entries, load_bundled, Audience, Category, Directory, Entry, Field, FileError,
     LatLon, Query, RejectReason,
 };
-use crate::domain::directory_prefs::entry_key;
+use crate::domain::directory_prefs::{entry_key, pack_department_of_key};
 use crate::domain::lang::Lang;
 use crate::epds_store::in_app_owner;
 use crate::i18n::{format, key_named, text, use_i18n, Key};
@@ -334,9 +333,8 @@ pub fn DirectoryPage() -> impl IntoView {
                 data.places.want_pack(&d.code);
             }
             // The packs that hold the parent's favourites, so that they are listed too.
-            let departments: Vec<String> = store.with(|p| {
-                p.favourites.iter().filter_map(|k| k.strip_prefix("b.").and_then(department_of_entry_id)).collect()
-            });
+            let departments: Vec<String> =
+                store.with(|p| p.favourites.iter().filter_map(|k| pack_department_of_key(k)).collect());
             for d in departments {
                 data.places.want_pack(&d);
             }

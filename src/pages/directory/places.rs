@@ -147,7 +147,7 @@ fn department_text(d: &Department) -> String {
 #[component]
 pub fn NothingNear(place: Where, status: PackStatus, categories: Vec<Category>, lines: Vec<Entry>) -> impl IntoView {
     let i18n = use_i18n();
-    let shown = if place.label.is_empty() { String::new() } else { place.label.clone() };
+    let shown = place.label.clone();
     let heading = move || {
         if shown.is_empty() {
             i18n.t(Key::DirectoryNearNoneHereTitle).to_string()
