@@ -44,6 +44,10 @@ setup_build() {
     say "adding rustfmt (the tests check the formatting)"
     rustup component add rustfmt
   fi
+  if ! rustup component list --installed | grep -q '^clippy'; then
+    say "adding clippy (the tests run the linter)"
+    rustup component add clippy
+  fi
   if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
     say "installing trunk $TRUNK_VERSION (compiles from crates.io: about 10 minutes on 2 cores)"
     cargo install trunk --version "$TRUNK_VERSION" --locked

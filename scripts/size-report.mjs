@@ -77,6 +77,37 @@ export function budgetChecks(report, budget) {
   return checks;
 }
 
+/**
+ * Code the wasm must not hold (CONTRIBUTING.md, "The wasm's size"), found by a constant
+ * table only that code has. Each signature was checked to be present in a build that has
+ * the code (a native `rustc -O` program calling `to_lowercase` and formatting an `f64`,
+ * and Cocon's builds of 4 December 2026 before `decimal` replaced its last `f64` Display:
+ * backup's sizes, the directory's "30 km").
+ */
+export const BANNED = [
+  {
+    what: "f64 formatting (Display or {:.N}: core's Grisu table, ~10 KiB): use domain::decimal",
+    // core::num::flt2dec::strategy::grisu::CACHED_POW10[0] = (0xe61acf033d1a45df, -1087, -308),
+    // little-endian; the mantissa alone is also in the float parser's table (allowed)
+    bytes: Buffer.from('df451a3d03cf1ae6c1fbccfe', 'hex'),
+  },
+  {
+    what: "the standard library's Unicode case tables (to_lowercase / to_uppercase, ~8 KiB): use domain::case",
+    // core::unicode::conversions::LOWERCASE_TABLE: ('\u{c0}', 0xe0), ('\u{c1}', 0xe1), ('\u{c2}', 0xe2)
+    bytes: Buffer.from('c0000000e0000000c1000000e1000000c2000000e2000000', 'hex'),
+  },
+];
+
+/** The banned code found in the wasm files of `dir`: [file, what]. */
+export function bannedCode(dir) {
+  const found = [];
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.wasm'))) {
+    const bytes = readFileSync(join(dir, file));
+    for (const rule of BANNED) if (bytes.includes(rule.bytes)) found.push([file, rule.what]);
+  }
+  return found;
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const args = process.argv.slice(2);
   const dir = args.find((a) => !a.startsWith('--')) ?? 'dist';
@@ -94,9 +125,10 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       console.log(`${kib <= max ? 'ok  ' : 'OVER'} ${name}: ${kib.toFixed(1)} KiB (budget ${max})`);
     }
     console.log(`ok   ${packs.length} directory packs, the largest ${Math.max(...packs.map((c) => c[1])).toFixed(1)} KiB (budget ${budget.content['each directory pack (content/directory/<département>.json)']} each)`);
-    if (over.length) {
-      console.error(`size budget exceeded: ${over.map((c) => c[0]).join(', ')} (scripts/size-budget.json)`);
-      process.exit(1);
-    }
+    const banned = bannedCode(dir);
+    for (const [file, what] of banned) console.log(`BANNED ${file}: ${what}`);
+    if (!banned.length) console.log(`ok   no banned code in the wasm (${BANNED.length} rules)`);
+    if (over.length) console.error(`size budget exceeded: ${over.map((c) => c[0]).join(', ')} (scripts/size-budget.json)`);
+    if (over.length || banned.length) process.exit(1);
   }
 }

@@ -88,9 +88,12 @@ pub async fn epds_items(lang: Lang) -> Result<crate::domain::epds::Items, String
     crate::domain::epds::Items::from_json(&text).map_err(|e| e.to_string())
 }
 
+/// The longer texts of one language, by message id.
+type MoreTexts = std::rc::Rc<std::collections::BTreeMap<String, String>>;
+
 thread_local! {
     /// The longer texts of one language, once fetched (`content/more.<lang>.json`).
-    static MORE: std::cell::RefCell<Option<(Lang, std::rc::Rc<std::collections::BTreeMap<String, String>>)>> =
+    static MORE: std::cell::RefCell<Option<(Lang, MoreTexts)>> =
         const { std::cell::RefCell::new(None) };
 }
 

@@ -8,6 +8,8 @@
 
 use crate::clock::local_today;
 use crate::domain::demo::{start_link, Sample};
+use crate::domain::document::Document;
+use crate::domain::family::Family;
 use crate::domain::lang::Lang;
 use crate::domain::settings::Settings;
 use crate::i18n::{text, Key};
@@ -34,8 +36,7 @@ pub fn sample_name(sample: Sample, lang: Lang) -> &'static str {
 /// app on Today.
 pub fn enter(sample: Sample, lang: Lang) -> Result<(), StorageError> {
     let family = sample.family(local_today(), sample_name(sample, lang));
-    let documents =
-        [(crate::domain::backup::FAMILY_KEY, family.to_json()), (crate::settings::KEY, Settings::new(lang).to_json())];
+    let documents = [(Family::KEY, family.to_json()), (Settings::KEY, Settings::new(lang).to_json())];
     storage::start_demo(sample.id(), &documents)?;
     reload_at("/");
     Ok(())

@@ -1,15 +1,14 @@
 //! The parent's part of the directory in the app (favourites, own entries, imported
 //! entries): the [`DirectoryPrefs`] in a [`Store`] under the key `directory` (see
-//! `store.rs` for how it is loaded, saved, and what happens when it cannot be).
+//! `store.rs` for how it is loaded, saved, and kept in step with other windows).
 //!
 //! Also kept here for as long as the app runs: the search the parent typed, so that
 //! coming back from an entry finds the same results.
 
 use crate::domain::directory::{Audience, Category, LatLon};
 use crate::domain::directory_prefs::DirectoryPrefs;
-use crate::epds_store::in_app_owner;
 use crate::storage::StorageError;
-use crate::store::{Document, Store};
+use crate::store::{in_app_owner, use_store, Store};
 use leptos::prelude::*;
 use std::cell::Cell;
 
@@ -34,21 +33,9 @@ pub struct SearchState {
     pub favourites_only: RwSignal<bool>,
 }
 
-impl Document for DirectoryPrefs {
-    const KEY: &'static str = crate::domain::backup::DIRECTORY_KEY;
-
-    fn to_json(&self) -> String {
-        DirectoryPrefs::to_json(self)
-    }
-
-    fn read_json(text: &str) -> Option<Self> {
-        DirectoryPrefs::from_json(text).ok()
-    }
-}
-
 impl DirectoryStore {
     fn load() -> Self {
-        let prefs = Store::load();
+        let prefs = use_store();
         DirectoryStore {
             save_error: prefs.save_error,
             prefs,

@@ -137,6 +137,11 @@ impl I18n {
         self.lang.get()
     }
 
+    /// The language shown, without tracking it.
+    pub fn lang_untracked(self) -> Lang {
+        self.lang.get_untracked()
+    }
+
     /// Shows `lang` once its texts are loaded (at once if they are); if they cannot be
     /// loaded, nothing changes. Then tells `done` whether the language changed.
     pub fn set_lang(self, lang: Lang, done: impl FnOnce(bool) + 'static) {

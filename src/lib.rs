@@ -4,6 +4,9 @@
 //! - `storage`, `settings`, `pwa`: the thin shell around browser APIs;
 //! - `components/` and `pages/`: what the parent sees.
 
+// Tests run natively: the wasm-size rules of clippy.toml do not apply to them.
+#![cfg_attr(test, allow(clippy::disallowed_methods))]
+
 pub mod clock;
 pub mod components;
 pub mod content;
@@ -34,11 +37,19 @@ use pages::{not_found::NotFound, today::TodayPage};
 use sections::*;
 use wasm_bindgen::JsCast;
 
-/// Provides the language (from the stored settings, or the browser's on a first visit)
-/// and keeps `<html lang>` in step with it.
+/// Provides the language (from the stored settings, or the browser's on a first visit),
+/// follows a language chosen in another window, and keeps `<html lang>` in step with it.
 pub fn provide_i18n() -> I18n {
     let i18n = I18n::new(settings::load().lang);
     provide_context(i18n);
+    store::on_change_elsewhere(move |key| {
+        if key.is_none_or(|k| k == settings::KEY) {
+            let lang = settings::load().lang;
+            if lang != i18n.lang_untracked() {
+                i18n.set_lang(lang, |_| {});
+            }
+        }
+    });
     Effect::new(move |_| {
         let lang = i18n.lang();
         if let Some(root) = document().document_element() {
@@ -52,7 +63,6 @@ pub fn provide_i18n() -> I18n {
 pub fn App() -> impl IntoView {
     let i18n = provide_i18n();
     clock::provide_today();
-    family::provide_family();
     content::provide_messages(i18n);
     let update_ready = RwSignal::new(false);
     provide_context(pwa::UpdateReady(update_ready));

@@ -4,7 +4,7 @@ use crate::domain::lang::Lang;
 use crate::domain::settings::Settings;
 use crate::storage;
 
-pub const KEY: &str = crate::domain::backup::SETTINGS_KEY;
+pub const KEY: &str = <Settings as crate::domain::document::Document>::KEY;
 
 fn browser_languages() -> Vec<String> {
     web_sys::window()

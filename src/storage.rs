@@ -9,7 +9,7 @@ use gloo_storage::{LocalStorage, Storage};
 use std::cell::OnceCell;
 
 /// Every key Cocon writes starts with this prefix.
-const PREFIX: &str = "cocon.";
+pub const PREFIX: &str = "cocon.";
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StorageError {
@@ -17,6 +17,9 @@ pub enum StorageError {
     Unavailable,
     /// The storage is full: nothing was written, the previous value is kept.
     QuotaExceeded,
+    /// Another window stored this document in a form this Cocon cannot read (a newer
+    /// Cocon): it is not overwritten; this window must reload.
+    NewerElsewhere,
     Other(String),
 }
 
@@ -95,7 +98,7 @@ fn documents_in(storage: &web_sys::Storage) -> Result<Vec<(String, String)>, Sto
             documents.push((short.to_string(), raw));
         }
     }
-    documents.sort();
+    crate::domain::sort::sort_by(&mut documents, Ord::cmp);
     Ok(documents)
 }
 

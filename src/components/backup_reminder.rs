@@ -6,10 +6,8 @@
 use crate::clock::use_today;
 use crate::components::data_controls::{check_dates, export_all};
 use crate::components::storage_status::request_persistence;
-use crate::directory_store::use_directory_store;
-use crate::domain::backup::{has_data, reminder_due};
+use crate::domain::backup::reminder_due;
 use crate::epds_store::use_epds;
-use crate::family::use_family;
 use crate::i18n::{format, use_i18n, Key};
 use crate::settings;
 use leptos::prelude::*;
@@ -18,15 +16,14 @@ use leptos::prelude::*;
 pub fn BackupReminder() -> impl IntoView {
     let i18n = use_i18n();
     let today = use_today();
-    let family = use_family();
     let epds = use_epds();
-    let directory = use_directory_store();
     let state = RwSignal::new(settings::load().backup);
     let said = RwSignal::new(None::<String>);
     // A demonstration's sample family is not the parent's: nothing to keep or remind of.
     let in_demo = crate::demo::active().is_some();
 
-    let data = Memo::new(move |_| family.with(|f| epds.with(|h| directory.with(|d| has_data(f, h, d)))));
+    // Every kind of document counts (read again after each change, here or elsewhere).
+    let data = Memo::new(move |_| crate::store::stored().has_data);
     // Once there is data: ask to keep it, and note the first day (the reminder counts from it).
     Effect::new(move |_| {
         if !in_demo && data.get() {

@@ -4,16 +4,15 @@
 
 use crate::clock::use_today;
 use crate::components::storage_status::StorageStatus;
-use crate::directory_store::use_directory_store;
 use crate::domain::backup::{self, Counts, ImportError, ImportFile, Mode, Preview, Problem};
 use crate::domain::directory_prefs::DirectoryPrefs;
+use crate::domain::document::Document;
 use crate::domain::epds_history::History;
 use crate::domain::family::Family;
 use crate::domain::lang::Lang;
+use crate::domain::settings::Settings;
 use crate::epds_store::use_epds;
-use crate::family::use_family;
 use crate::i18n::{format, use_i18n, Key};
-use crate::store::Document;
 use crate::{settings, storage};
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -21,34 +20,13 @@ use leptos_router::hooks::use_query_map;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-const fn same(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    if a.len() != b.len() {
-        return false;
-    }
-    let mut i = 0;
-    while i < a.len() {
-        if a[i] != b[i] {
-            return false;
-        }
-        i += 1;
-    }
-    true
-}
-
-// The import reads documents by the keys the stores write them under.
-const _: () = assert!(same(<Family as Document>::KEY, backup::FAMILY_KEY));
-const _: () = assert!(same(<History as Document>::KEY, backup::EPDS_KEY));
-const _: () = assert!(same(<DirectoryPrefs as Document>::KEY, backup::DIRECTORY_KEY));
-const _: () = assert!(same(settings::KEY, backup::SETTINGS_KEY));
-
 /// The name of a stored document for the parent.
 pub fn document_name(key: &str) -> Key {
     match key.strip_suffix(backup::ASIDE_SUFFIX).unwrap_or(key) {
-        backup::FAMILY_KEY => Key::SettingsDocFamily,
-        backup::EPDS_KEY => Key::SettingsDocEpds,
-        backup::DIRECTORY_KEY => Key::SettingsDocDirectory,
-        backup::SETTINGS_KEY => Key::SettingsDocSettings,
+        Family::KEY => Key::SettingsDocFamily,
+        History::KEY => Key::SettingsDocEpds,
+        DirectoryPrefs::KEY => Key::SettingsDocDirectory,
+        Settings::KEY => Key::SettingsDocSettings,
         _ => Key::SettingsDocOther,
     }
 }
@@ -121,9 +99,7 @@ enum Import {
 pub fn DataControls() -> impl IntoView {
     let i18n = use_i18n();
     let today = use_today();
-    let family = use_family();
     let epds = use_epds();
-    let directory = use_directory_store();
     let status = RwSignal::new(None::<String>);
     let confirming = RwSignal::new(false);
     let import = RwSignal::new(Import::Idle);
@@ -223,7 +199,7 @@ pub fn DataControls() -> impl IntoView {
     };
 
     let lost = move || {
-        let counts = family.with(|f| epds.with(|h| directory.with(|d| backup::counts(Some(f), Some(h), Some(d)))));
+        let counts = crate::store::stored().counts;
         format(
             i18n.lang(),
             Key::SettingsWipeLost,

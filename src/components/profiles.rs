@@ -2,6 +2,7 @@
 
 use crate::components::profile_form::ProfileForm;
 use crate::domain::calendar::{Profile, Status};
+use crate::domain::family::EditOutcome;
 use crate::domain::profile_draft::ProfileDraft;
 use crate::family::use_family;
 use crate::i18n::{format, use_i18n, Key};
@@ -35,6 +36,8 @@ pub fn ProfileList() -> impl IntoView {
     let i18n = use_i18n();
     let family = use_family();
     let mode = RwSignal::new(Mode::List);
+    // Said after an edit that another window's change or deletion met (see `save_edit`).
+    let conflict = RwSignal::new(None::<Key>);
     let profiles = move || family.with(|f| f.profiles.clone());
     let active = move || family.with(|f| f.active.clone());
 
@@ -85,16 +88,20 @@ pub fn ProfileList() -> impl IntoView {
                 (String::new(), ProfileDraft { name: i18n.t(Key::ProfileNameDefault).into(), ..Default::default() })
             }
         };
-        let is_edit = editing.is_some();
         let on_save = Callback::new(move |profile: Profile| {
-            let saved = family.update(|f| {
-                if is_edit {
-                    f.update_profile(profile);
-                } else {
+            let saved = family.update(|f| match &editing {
+                Some(base) => f.save_edit(base, profile),
+                None => {
                     f.add_profile(profile);
+                    EditOutcome::Saved
                 }
             });
-            if saved.is_ok() {
+            if let Ok(outcome) = saved {
+                conflict.set(match outcome {
+                    EditOutcome::Saved => None,
+                    EditOutcome::ChangedElsewhere => Some(Key::StorageChangedElsewhere),
+                    EditOutcome::RemovedElsewhere => Some(Key::StorageRemovedElsewhere),
+                });
                 mode.set(Mode::List);
             }
         });
@@ -110,6 +117,7 @@ pub fn ProfileList() -> impl IntoView {
         <section class="card" aria-labelledby="profiles-heading">
             <h2 id="profiles-heading">{crate::i18n::tr(Key::SettingsProfilesHeading)}</h2>
             <p>{crate::i18n::tr(Key::SettingsProfilesIntro)}</p>
+            <p role="status" class="profile-conflict">{move || conflict.get().map(|key| i18n.t(key))}</p>
             <ul class="profile-list">
                 <For each=profiles key=|p| format!("{}:{:?}:{}", p.id, p.status, p.name) children=row/>
             </ul>

@@ -28,7 +28,7 @@ pub fn StorageBanner() -> impl IntoView {
     let download_copy = move |key: &str, raw: &str| {
         let date = crate::clock::local_today();
         let stem = i18n.t(Key::StorageCopyFile);
-        let name = if key == crate::domain::backup::FAMILY_KEY {
+        let name = if key == <crate::domain::family::Family as crate::domain::document::Document>::KEY {
             format!("{stem}-{date}.json")
         } else {
             format!("{stem}-{key}-{date}.json")
@@ -66,11 +66,18 @@ pub fn StorageBanner() -> impl IntoView {
                     </button>
                 </div>
             </Show>
-            {move || error.get().map(|e| {
+            <Show when=move || crate::store::newer_elsewhere().get()>
+                <p>{crate::i18n::tr(Key::StorageNewerElsewhere)}</p>
+                <button type="button" class="button" on:click=move |_| { let _ = window().location().reload(); }>
+                    {crate::i18n::tr(Key::StorageReload)}
+                </button>
+            </Show>
+            {move || error.get().filter(|e| *e != StorageError::NewerElsewhere).map(|e| {
                 let dismissible = e != StorageError::Unavailable;
                 let key = match e {
                     StorageError::QuotaExceeded => Key::StorageQuota,
                     StorageError::Unavailable => Key::StorageUnavailable,
+                    StorageError::NewerElsewhere => Key::StorageNewerElsewhere,
                     StorageError::Other(_) => Key::StorageOther,
                 };
                 view! {

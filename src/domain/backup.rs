@@ -32,11 +32,10 @@
 //!
 //! **Reminder** ([`reminder_due`]): never a nag, see there.
 
-use super::directory_prefs::DirectoryPrefs;
-use super::epds_history::{History, HistoryError};
-use super::family::Family;
-use super::schema::SchemaError;
-use super::settings::{BackupState, EpdsSeen, Settings};
+use super::document::{AnyDocument, Document, Kinds};
+pub use super::document::{Counts, Problem, Summary};
+use super::documents::All;
+use super::settings::{BackupState, EpdsSeen};
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -44,12 +43,6 @@ use std::collections::BTreeMap;
 pub const BACKUP_FORMAT: &str = "cocon-export";
 pub const BACKUP_VERSION: u32 = 1;
 
-/// The storage keys (without Cocon's prefix) of the documents this build reads.
-pub const FAMILY_KEY: &str = "family";
-pub const EPDS_KEY: &str = "epds";
-pub const DIRECTORY_KEY: &str = "directory";
-pub const SETTINGS_KEY: &str = "settings";
-pub const KNOWN_KEYS: [&str; 4] = [FAMILY_KEY, EPDS_KEY, DIRECTORY_KEY, SETTINGS_KEY];
 /// The end of the key of a copy kept aside because it could not be read.
 pub const ASIDE_SUFFIX: &str = ".unreadable";
 /// The largest file the import reads: far above any real family's data.
@@ -93,151 +86,54 @@ pub fn file_name(exported_on: NaiveDate) -> String {
 
 // ---- what a set of documents holds ----
 
-/// How much data, by kind: what the preview and the confirmations count.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Counts {
-    /// Child profiles.
-    pub profiles: usize,
-    /// Events marked done and own appointments.
-    pub marks: usize,
-    /// EPDS checks.
-    pub checks: usize,
-    /// Directory favourites, own entries and imported entries.
-    pub entries: usize,
-}
-
-impl Counts {
-    pub fn is_zero(&self) -> bool {
-        *self == Counts::default()
-    }
-
-    fn plus(self, o: Counts) -> Counts {
-        Counts {
-            profiles: self.profiles + o.profiles,
-            marks: self.marks + o.marks,
-            checks: self.checks + o.checks,
-            entries: self.entries + o.entries,
-        }
-    }
-
-    fn minus(self, o: Counts) -> Counts {
-        Counts {
-            profiles: self.profiles.saturating_sub(o.profiles),
-            marks: self.marks.saturating_sub(o.marks),
-            checks: self.checks.saturating_sub(o.checks),
-            entries: self.entries.saturating_sub(o.entries),
-        }
-    }
-}
-
-/// Counts what these documents hold (any may be missing).
-pub fn counts(family: Option<&Family>, epds: Option<&History>, directory: Option<&DirectoryPrefs>) -> Counts {
-    Counts {
-        profiles: family.map_or(0, |f| f.profiles.len()),
-        marks: family.map_or(0, |f| {
-            f.done.values().map(BTreeMap::len).sum::<usize>() + f.own_events.values().map(Vec::len).sum::<usize>()
-        }),
-        checks: epds.map_or(0, History::len),
-        entries: directory.map_or(0, |d| d.favourites.len() + d.own.len() + d.imported.len()),
-    }
-}
-
-/// Whether the parent has entered anything worth a copy (settings alone are not).
-pub fn has_data(family: &Family, epds: &History, directory: &DirectoryPrefs) -> bool {
-    !counts(Some(family), Some(epds), Some(directory)).is_zero() || !family.favourite_messages.is_empty()
-}
-
 /// Every document of Cocon, read.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Contents {
-    pub family: Option<Family>,
-    pub epds: Option<History>,
-    pub directory: Option<DirectoryPrefs>,
-    pub settings: Option<Settings>,
+    /// The documents of known kinds, by key.
+    pub documents: BTreeMap<&'static str, Box<dyn AnyDocument>>,
     /// Copies kept aside (key ending in [`ASIDE_SUFFIX`]) to their raw text.
     pub aside: BTreeMap<String, String>,
 }
 
-/// Why one document cannot be read.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Problem {
-    /// Written by a newer Cocon.
-    TooNew,
-    Unreadable(String),
-}
-
-impl From<SchemaError> for Problem {
-    fn from(e: SchemaError) -> Problem {
-        match e {
-            SchemaError::TooNew(_) => Problem::TooNew,
-            SchemaError::Unreadable(detail) => Problem::Unreadable(detail),
-        }
-    }
-}
-
 impl Contents {
-    pub fn counts(&self) -> Counts {
-        counts(self.family.as_ref(), self.epds.as_ref(), self.directory.as_ref())
+    /// The document of kind `T`, if held.
+    pub fn get<T: Document>(&self) -> Option<&T> {
+        self.documents.get(T::KEY).and_then(|d| d.as_any().downcast_ref())
     }
 
-    /// Reads the document `text` stored under the known key `key` into its place.
-    fn read(&mut self, key: &str, text: &str) -> Result<(), Problem> {
-        match key {
-            FAMILY_KEY => self.family = Some(Family::from_json(text)?),
-            EPDS_KEY => {
-                self.epds = Some(History::from_json(text).map_err(|e| match e {
-                    HistoryError::TooNew(_) => Problem::TooNew,
-                    other => Problem::Unreadable(other.to_string()),
-                })?)
-            }
-            DIRECTORY_KEY => self.directory = Some(DirectoryPrefs::from_json(text)?),
-            SETTINGS_KEY => self.settings = Some(Settings::from_json(text)?),
-            _ => return Err(Problem::Unreadable(format!("unknown document `{key}`"))),
-        }
+    /// What the documents hold, added up.
+    pub fn counts(&self) -> Counts {
+        self.documents.values().fold(Counts::default(), |sum, d| sum.plus(d.counts()))
+    }
+
+    /// Whether the parent has entered anything worth a copy (settings alone are not).
+    pub fn has_data(&self) -> bool {
+        self.documents.values().any(|d| d.has_data())
+    }
+
+    /// Reads the document `text` stored under `key`, of one of the kinds `K`, into its place.
+    fn read<K: Kinds>(&mut self, key: &str, text: &str) -> Result<(), Problem> {
+        let doc = K::read(key, text).ok_or_else(|| Problem::Unreadable(format!("unknown document `{key}`")))??;
+        self.documents.insert(doc.key(), doc);
         Ok(())
     }
 
-    /// The app's own text of each document held (known keys only).
+    /// The app's own text of each document held.
     fn document_texts(&self) -> BTreeMap<&'static str, String> {
-        let mut texts = BTreeMap::new();
-        if let Some(f) = &self.family {
-            texts.insert(FAMILY_KEY, f.to_json());
-        }
-        if let Some(h) = &self.epds {
-            texts.insert(EPDS_KEY, h.to_json());
-        }
-        if let Some(d) = &self.directory {
-            texts.insert(DIRECTORY_KEY, d.to_json());
-        }
-        if let Some(s) = &self.settings {
-            texts.insert(SETTINGS_KEY, s.to_json());
-        }
-        texts
+        self.documents.iter().map(|(key, d)| (*key, d.to_json())).collect()
     }
 
-    /// Adds what `other` holds and this lacks (the merge rule of the module; copies kept
-    /// aside are not merged here). Returns the conflicts, where this version was kept.
+    /// Adds what `other` holds and this lacks, kind by kind ([`Document::merge`]; copies
+    /// kept aside are not merged here). Returns the conflicts, where this version was kept.
     fn merge(&mut self, other: &Contents) -> Counts {
         let mut conflicts = Counts::default();
-        match (&mut self.family, &other.family) {
-            (Some(mine), Some(theirs)) => conflicts = conflicts.plus(mine.merge(theirs)),
-            (None, Some(theirs)) => self.family = Some(theirs.clone()),
-            _ => {}
-        }
-        match (&mut self.epds, &other.epds) {
-            (Some(mine), Some(theirs)) => {
-                mine.merge(theirs);
+        for (key, theirs) in &other.documents {
+            match self.documents.get_mut(key) {
+                Some(mine) => conflicts = conflicts.plus(mine.merge_any(theirs.as_ref())),
+                None => {
+                    self.documents.insert(key, theirs.clone());
+                }
             }
-            (None, Some(theirs)) => self.epds = Some(theirs.clone()),
-            _ => {}
-        }
-        match (&mut self.directory, &other.directory) {
-            (Some(mine), Some(theirs)) => conflicts.entries += mine.merge(theirs),
-            (None, Some(theirs)) => self.directory = Some(theirs.clone()),
-            _ => {}
-        }
-        if self.settings.is_none() {
-            self.settings.clone_from(&other.settings);
         }
         conflicts
     }
@@ -274,19 +170,32 @@ struct Phone {
     raw: BTreeMap<String, String>,
 }
 
-fn read_phone(stored: &[(String, String)]) -> Phone {
+/// The key of kind `K` equal to `key`.
+fn known_key<K: Kinds>(key: &str) -> Option<&'static str> {
+    K::keys().into_iter().map(|(k, _)| k).find(|k| *k == key)
+}
+
+fn read_phone<K: Kinds>(stored: &[(String, String)]) -> Phone {
     let mut contents = Contents::default();
     let mut unreadable = Vec::new();
     for (key, raw) in stored {
-        if let Some(known) = KNOWN_KEYS.iter().find(|k| *k == key) {
-            if contents.read(known, raw).is_err() {
-                unreadable.push((*known, raw.clone()));
+        if let Some(key) = known_key::<K>(key) {
+            if contents.read::<K>(key, raw).is_err() {
+                unreadable.push((key, raw.clone()));
             }
         } else if key.ends_with(ASIDE_SUFFIX) {
             contents.aside.insert(key.clone(), raw.clone());
         }
     }
     Phone { contents, unreadable, raw: stored.iter().cloned().collect() }
+}
+
+/// What these stored documents (key, raw text) hold, added up (unreadable ones left out).
+pub fn stored_summary(stored: &[(String, String)]) -> Summary {
+    stored.iter().filter_map(|(key, raw)| All::summary(key, raw)?.ok()).fold(Summary::default(), |sum, s| Summary {
+        counts: sum.counts.plus(s.counts),
+        has_data: sum.has_data || s.has_data,
+    })
 }
 
 // ---- import ----
@@ -317,6 +226,10 @@ pub enum ImportError {
 
 /// Reads an export file (see the module for the checks).
 pub fn parse(bytes: &[u8]) -> Result<ImportFile, ImportError> {
+    parse_in::<All>(bytes)
+}
+
+fn parse_in<K: Kinds>(bytes: &[u8]) -> Result<ImportFile, ImportError> {
     if bytes.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooBig);
     }
@@ -346,8 +259,8 @@ pub fn parse(bytes: &[u8]) -> Result<ImportFile, ImportError> {
     let mut contents = Contents::default();
     let mut skipped = Vec::new();
     for (key, value) in documents {
-        if KNOWN_KEYS.contains(&key.as_str()) {
-            if let Err(problem) = contents.read(key, &raw_of(value)) {
+        if known_key::<K>(key).is_some() {
+            if let Err(problem) = contents.read::<K>(key, &raw_of(value)) {
                 // The state the app was in: the document unreadable and its copy aside.
                 let kept = documents.get(&format!("{key}{ASIDE_SUFFIX}")).is_some_and(|aside| {
                     let aside = raw_of(aside);
@@ -394,7 +307,7 @@ pub struct Preview {
 
 /// What importing `file` would do to these stored documents (key, raw text).
 pub fn preview(stored: &[(String, String)], file: &ImportFile) -> Preview {
-    let phone = read_phone(stored).contents;
+    let phone = read_phone::<All>(stored).contents;
     let mut merged = phone.clone();
     let merge_keeps = merged.merge(&file.contents);
     let merge_adds = merged.counts().minus(phone.counts());
@@ -421,7 +334,11 @@ pub type Change = (String, Option<String>);
 /// kept aside first. Keys the import does not concern are never touched. An empty list
 /// means there is nothing to change.
 pub fn plan(stored: &[(String, String)], file: &ImportFile, mode: Mode) -> Vec<Change> {
-    let phone = read_phone(stored);
+    plan_in::<All>(stored, file, mode)
+}
+
+fn plan_in<K: Kinds>(stored: &[(String, String)], file: &ImportFile, mode: Mode) -> Vec<Change> {
+    let phone = read_phone::<K>(stored);
     let mut target = match mode {
         Mode::Replace => Contents { aside: phone.contents.aside.clone(), ..file.contents.clone() },
         Mode::Merge => {
@@ -435,7 +352,7 @@ pub fn plan(stored: &[(String, String)], file: &ImportFile, mode: Mode) -> Vec<C
     }
     let texts = target.document_texts();
     let mut documents = Vec::new();
-    for key in KNOWN_KEYS {
+    for (key, _) in K::keys() {
         match (texts.get(key), phone.raw.get(key)) {
             (Some(text), Some(raw)) if text == raw => {}
             (Some(text), _) => documents.push((key.to_string(), Some(text.clone()))),
@@ -475,7 +392,9 @@ pub fn apply(stored: &[(String, String)], changes: &[Change]) -> Vec<(String, St
 /// The known documents the phone holds but cannot read (key, raw text): what the app
 /// keeps aside and offers for download.
 pub fn unreadable_documents(stored: &[(String, String)]) -> Vec<(String, String)> {
-    read_phone(stored).unreadable.into_iter().map(|(key, raw)| (key.to_string(), raw)).collect()
+    // Read for a summary only: the app's first screen calls this, and must not bring in
+    // the import's code (see `document::Kinds`).
+    stored.iter().filter(|(key, raw)| All::summary(key, raw).is_some_and(|r| r.is_err())).cloned().collect()
 }
 
 // ---- the device's storage ----
@@ -495,14 +414,14 @@ pub fn size(bytes: f64, lang: super::lang::Lang) -> (String, SizeUnit) {
     let bytes = bytes.max(0.0);
     let (value, unit) = if bytes < 1e6 {
         let kb = (bytes / 1e3).ceil();
-        return (format!("{kb}"), SizeUnit::Kilobytes);
+        return (super::decimal::short(kb, 0), SizeUnit::Kilobytes);
     } else if bytes < 1e9 {
         (bytes / 1e6, SizeUnit::Megabytes)
     } else {
         (bytes / 1e9, SizeUnit::Gigabytes)
     };
-    let tenths = (value * 10.0).round() / 10.0;
-    let text = if tenths.fract() == 0.0 { format!("{tenths}") } else { format!("{tenths:.1}") };
+    // Not `f64`'s `Display`: see `decimal` (the wasm's size).
+    let text = super::decimal::short(value, 1);
     let text = match lang {
         super::lang::Lang::Fr => text.replace('.', ","),
         super::lang::Lang::En => text,
@@ -546,10 +465,19 @@ pub fn reminder_due(state: &BackupState, has_data: bool, check_dates: &[NaiveDat
 mod tests {
     use super::*;
     use crate::domain::calendar::{OwnEvent, Profile, Status};
+    use crate::domain::directory_prefs::DirectoryPrefs;
     use crate::domain::directory_prefs::OwnDraft;
     use crate::domain::epds::{EpdsResult, Respondent, When};
+    use crate::domain::epds_history::History;
+    use crate::domain::family::Family;
     use crate::domain::fixtures::d;
     use crate::domain::lang::Lang;
+    use crate::domain::settings::Settings;
+
+    const FAMILY_KEY: &str = Family::KEY;
+    const EPDS_KEY: &str = History::KEY;
+    const DIRECTORY_KEY: &str = DirectoryPrefs::KEY;
+    const SETTINGS_KEY: &str = Settings::KEY;
 
     fn docs(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
         pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
@@ -696,10 +624,10 @@ mod tests {
             "settings": {"version":1,"lang":"en"}}}"#;
         let file = parse(text.as_bytes()).unwrap();
         assert_eq!(file.skipped, ["../evil.unreadable", "journal"]);
-        assert_eq!(file.contents.family, None);
+        assert_eq!(file.contents.get::<Family>(), None);
         assert_eq!(file.contents.aside.keys().collect::<Vec<_>>(), ["family.unreadable"]);
         // An older settings document is migrated, and written in today's form.
-        assert_eq!(file.contents.settings, Some(Settings::new(Lang::En)));
+        assert_eq!(file.contents.get::<Settings>(), Some(&Settings::new(Lang::En)));
         let written = apply(&[], &plan(&[], &file, Mode::Replace));
         assert_eq!(
             written,
@@ -795,14 +723,27 @@ mod tests {
 
     #[test]
     fn has_data_counts_everything_the_parent_entered() {
+        let has_data = |f: &Family, h: &History, p: &DirectoryPrefs| {
+            let settings = Settings::new(Lang::Fr).to_json();
+            let stored = [
+                (f.to_json(), FAMILY_KEY),
+                (h.to_json(), EPDS_KEY),
+                (p.to_json(), DIRECTORY_KEY),
+                (settings, SETTINGS_KEY),
+            ];
+            stored_summary(&stored.map(|(text, key)| (key.to_string(), text))).has_data
+        };
         let (f, h, p) = (Family::default(), History::new(), DirectoryPrefs::default());
-        assert!(!has_data(&f, &h, &p));
+        assert!(!has_data(&f, &h, &p), "settings alone are not data");
         let mut fav = f.clone();
         fav.toggle_favourite("m1");
         assert!(has_data(&fav, &h, &p));
         let mut dir = p.clone();
         dir.toggle_favourite("b.x");
         assert!(has_data(&f, &h, &dir));
+        let mut epds = h.clone();
+        epds.add(check(d(2026, 11, 2), 7));
+        assert!(has_data(&f, &epds, &p));
     }
 
     #[test]
@@ -841,47 +782,64 @@ mod tests {
         assert_eq!(unreadable_documents(&phone()), []);
     }
 
-    /// Every stored document the app ever wrote, one per type and version, under
-    /// `tests/fixtures/storage/<key>-v<version>.json`, is read by today's reader; a
-    /// document of the current version is written back byte for byte; and every
-    /// version from 1 to the current one has its fixture.
+    /// A kind of document added later (the trackers of a later issue) is its own type
+    /// and one entry in the list of kinds: the export, the import's preview, merge and
+    /// replace then carry it with nothing else changed.
     #[test]
-    fn every_fixture_of_every_version_is_read_by_the_current_readers() {
-        use crate::domain::{directory_prefs, epds_history, family, settings};
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/storage");
-        let current = [
-            (FAMILY_KEY, family::FAMILY_VERSION),
-            (EPDS_KEY, epds_history::HISTORY_VERSION),
-            (DIRECTORY_KEY, directory_prefs::DIRECTORY_PREFS_VERSION),
-            (SETTINGS_KEY, settings::SETTINGS_VERSION),
-        ];
-        let mut seen = Vec::new();
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.extension().is_none_or(|ext| ext != "json") {
-                continue;
+    fn a_new_kind_of_document_is_carried_by_export_and_import_with_one_line() {
+        #[derive(Clone, Debug, PartialEq)]
+        struct Notes(Vec<String>);
+        impl Document for Notes {
+            const KEY: &'static str = "notes";
+            const VERSION: u32 = 1;
+            fn to_json(&self) -> String {
+                serde_json::json!({ "version": 1, "notes": self.0 }).to_string()
             }
-            let name = path.file_stem().unwrap().to_str().unwrap().to_string();
-            let (key, version) = name.rsplit_once("-v").unwrap_or_else(|| panic!("{name}: <key>-v<version>.json"));
-            let version: u32 = version.parse().unwrap();
-            let text = std::fs::read_to_string(&path).unwrap();
-            let text = text.trim_end();
-            let mut contents = Contents::default();
-            contents.read(key, text).unwrap_or_else(|e| panic!("{name}: {e:?}"));
-            let (_, now) = current.iter().find(|(k, _)| *k == key).unwrap_or_else(|| panic!("{name}: unknown key"));
-            let written = contents.document_texts()[key].clone();
-            if version == *now {
-                assert_eq!(written, text, "{name}: written back as it was");
-            } else {
-                assert!(version < *now, "{name}: newer than this build");
-                assert!(written.starts_with(&format!("{{\"version\":{now},")), "{name}: migrated to {now}");
+            fn read(text: &str) -> Result<Notes, Problem> {
+                let v: serde_json::Value =
+                    serde_json::from_str(text).map_err(|e| Problem::Unreadable(e.to_string()))?;
+                match v["version"].as_u64() {
+                    Some(1) => Ok(Notes(
+                        serde_json::from_value(v["notes"].clone()).map_err(|e| Problem::Unreadable(e.to_string()))?,
+                    )),
+                    Some(n) if n > 1 => Err(Problem::TooNew),
+                    _ => Err(Problem::Unreadable("no version".into())),
+                }
             }
-            seen.push((key.to_string(), version));
-        }
-        for (key, now) in current {
-            for version in 1..=now {
-                assert!(seen.contains(&(key.to_string(), version)), "no fixture {key}-v{version}.json");
+            fn counts(&self) -> Counts {
+                Counts { marks: self.0.len(), ..Counts::default() }
+            }
+            fn merge(&mut self, theirs: &Notes) -> Counts {
+                for note in &theirs.0 {
+                    if !self.0.contains(note) {
+                        self.0.push(note.clone());
+                    }
+                }
+                Counts::default()
             }
         }
+        type WithNotes = (Family, History, DirectoryPrefs, Settings, Notes);
+        let notes = |n: &[&str]| Document::to_json(&Notes(n.iter().map(|s| s.to_string()).collect()));
+
+        let mut mine = phone();
+        mine.push(("notes".into(), notes(&["a"])));
+        let mut theirs = phone();
+        theirs.push(("notes".into(), notes(&["b"])));
+        let file = parse_in::<WithNotes>(export(&theirs, d(2026, 12, 4)).as_bytes()).unwrap();
+        assert!(file.skipped.is_empty(), "known, not skipped");
+        assert_eq!(file.contents.get::<Notes>(), Some(&Notes(vec!["b".into()])));
+
+        let merged = apply(&mine, &plan_in::<WithNotes>(&mine, &file, Mode::Merge));
+        assert!(merged.contains(&("notes".to_string(), notes(&["a", "b"]))), "{merged:?}");
+        let replaced = apply(&mine, &plan_in::<WithNotes>(&mine, &file, Mode::Replace));
+        assert!(replaced.contains(&("notes".to_string(), notes(&["b"]))));
+        // This build's list of kinds does not know it: skipped and named.
+        assert_eq!(parse(export(&theirs, d(2026, 12, 4)).as_bytes()).unwrap().skipped, ["notes"]);
+        // A newer notes document refuses the file, as for any kind.
+        let newer = [("notes".to_string(), r#"{"version":2}"#.to_string())];
+        assert!(matches!(
+            parse_in::<WithNotes>(export(&newer, d(2026, 12, 4)).as_bytes()),
+            Err(ImportError::BadDocument { problem: Problem::TooNew, .. })
+        ));
     }
 }

@@ -292,6 +292,27 @@ impl DirectoryPrefs {
     }
 }
 
+/// The parent's part of the directory under the key `directory`.
+impl super::document::Document for DirectoryPrefs {
+    const KEY: &'static str = "directory";
+    const VERSION: u32 = DIRECTORY_PREFS_VERSION;
+    fn to_json(&self) -> String {
+        DirectoryPrefs::to_json(self)
+    }
+    fn read(text: &str) -> Result<DirectoryPrefs, super::document::Problem> {
+        Ok(DirectoryPrefs::from_json(text)?)
+    }
+    fn counts(&self) -> super::document::Counts {
+        super::document::Counts {
+            entries: self.favourites.len() + self.own.len() + self.imported.len(),
+            ..Default::default()
+        }
+    }
+    fn merge(&mut self, theirs: &DirectoryPrefs) -> super::document::Counts {
+        super::document::Counts { entries: DirectoryPrefs::merge(self, theirs), ..Default::default() }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -319,6 +319,29 @@ fn round(v: f64) -> f64 {
     (v * 10.0).round() / 10.0
 }
 
+/// The EPDS history under the key `epds`.
+impl super::document::Document for History {
+    const KEY: &'static str = "epds";
+    const VERSION: u32 = HISTORY_VERSION;
+    fn to_json(&self) -> String {
+        History::to_json(self)
+    }
+    fn read(text: &str) -> Result<History, super::document::Problem> {
+        History::from_json(text).map_err(|e| match e {
+            HistoryError::TooNew(_) => super::document::Problem::TooNew,
+            other => super::document::Problem::Unreadable(other.to_string()),
+        })
+    }
+    fn counts(&self) -> super::document::Counts {
+        super::document::Counts { checks: self.len(), ..Default::default() }
+    }
+    /// Checks have no id: there is never a conflict, only checks added.
+    fn merge(&mut self, theirs: &History) -> super::document::Counts {
+        History::merge(self, theirs);
+        super::document::Counts::default()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

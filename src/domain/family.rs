@@ -2,8 +2,8 @@
 //! the parent's own appointments and favourite messages. One versioned document, kept
 //! on the device; a plain model whose methods are every change the app can make.
 
-use super::backup::Counts as Conflicts;
 use super::calendar::{OwnEvent, Profile};
+use super::document::{Counts as Conflicts, Document, Problem};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -39,6 +39,16 @@ impl Default for Family {
             favourite_messages: BTreeSet::new(),
         }
     }
+}
+
+/// What saving an edited profile found (see [`Family::save_edit`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EditOutcome {
+    Saved,
+    /// Another window had changed the profile since the edit began: the edit replaced it.
+    ChangedElsewhere,
+    /// Another window had deleted the profile: the edit was added again as a new profile.
+    RemovedElsewhere,
 }
 
 /// Why a stored Family document cannot be read (see [`super::schema`]).
@@ -99,6 +109,24 @@ impl Family {
                 true
             }
             None => false,
+        }
+    }
+
+    /// Saves the edit of a profile that the editor began from `base`, into the family as
+    /// it is stored now (another window may have changed it meanwhile). The edit is the
+    /// newest, so it is kept: over a change made elsewhere, and added again (as a new
+    /// profile) if the profile was deleted elsewhere. Says which, so that the parent is told.
+    pub fn save_edit(&mut self, base: &Profile, edited: Profile) -> EditOutcome {
+        match self.profile(&base.id) {
+            None => {
+                self.add_profile(edited);
+                EditOutcome::RemovedElsewhere
+            }
+            Some(now) => {
+                let outcome = if now == base { EditOutcome::Saved } else { EditOutcome::ChangedElsewhere };
+                self.update_profile(Profile { id: base.id.clone(), ..edited });
+                outcome
+            }
         }
     }
 
@@ -196,7 +224,7 @@ impl Family {
                 }
             }
             if mine.len() != before {
-                mine.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
+                super::sort::sort_by(mine, |a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
             }
         }
         self.done.retain(|_, marks| !marks.is_empty());
@@ -217,6 +245,33 @@ impl Family {
         if !self.favourite_messages.remove(message) {
             self.favourite_messages.insert(message.to_string());
         }
+    }
+}
+
+/// The family under the key `family`.
+impl Document for Family {
+    const KEY: &'static str = "family";
+    const VERSION: u32 = FAMILY_VERSION;
+    fn to_json(&self) -> String {
+        Family::to_json(self)
+    }
+    fn read(text: &str) -> Result<Family, Problem> {
+        Ok(Family::from_json(text)?)
+    }
+    fn counts(&self) -> Conflicts {
+        Conflicts {
+            profiles: self.profiles.len(),
+            marks: self.done.values().map(BTreeMap::len).sum::<usize>()
+                + self.own_events.values().map(Vec::len).sum::<usize>(),
+            ..Conflicts::default()
+        }
+    }
+    /// Counted, and favourite messages too.
+    fn has_data(&self) -> bool {
+        !Document::counts(self).is_zero() || !self.favourite_messages.is_empty()
+    }
+    fn merge(&mut self, theirs: &Family) -> Conflicts {
+        Family::merge(self, theirs)
     }
 }
 
@@ -401,5 +456,37 @@ mod tests {
         assert!(matches!(Family::from_json("{\"version\":1}"), Err(FamilyError::Unreadable(_))));
         assert_eq!(Family::from_json("{\"version\":2,\"profiles\":[]}"), Err(FamilyError::TooNew(2)));
         assert_eq!(Family::from_json(r#"{"version":1,"profiles":[],"active":null}"#), Ok(Family::default()));
+    }
+
+    /// Two windows: each change is applied to the family as stored, so both are kept;
+    /// the same profile edited in both keeps the newest edit and says so.
+    #[test]
+    fn changes_from_two_windows_are_both_kept_and_an_edit_conflict_is_told() {
+        use crate::domain::fixtures::{born, d};
+        let mut stored = Family::default();
+        let id = stored.add_profile(Profile { name: "Léa".into(), ..born(d(2026, 9, 20), None) });
+        // Each window applies its change to what is stored now, one after the other.
+        let window_a = |f: &mut Family| f.mark_done(&id, "exam-8d", d(2026, 9, 25));
+        let window_b = |f: &mut Family| f.mark_done(&id, "vaccine-2m", d(2026, 11, 20));
+        window_a(&mut stored);
+        window_b(&mut stored);
+        assert_eq!(stored.done[&id].len(), 2, "neither mark undone");
+
+        // Both windows opened the editor on Léa; B saved "Léa Marie" first.
+        let base = stored.profile(&id).unwrap().clone();
+        assert_eq!(stored.save_edit(&base, Profile { name: "Léa Marie".into(), ..base.clone() }), EditOutcome::Saved);
+        let a_edit = Profile { name: "Léa M.".into(), ..base.clone() };
+        assert_eq!(stored.save_edit(&base, a_edit), EditOutcome::ChangedElsewhere);
+        assert_eq!(stored.profile(&id).unwrap().name, "Léa M.", "the newest edit is kept");
+        assert_eq!(stored.done[&id].len(), 2, "the marks stay with the profile");
+
+        // Deleted in one window while edited in the other: the edit comes back, as a new profile.
+        stored.remove_profile(&id);
+        assert_eq!(
+            stored.save_edit(&base, Profile { name: "Léa".into(), ..base.clone() }),
+            EditOutcome::RemovedElsewhere
+        );
+        assert_eq!(stored.profiles.len(), 1);
+        assert_eq!(stored.profiles[0].name, "Léa");
     }
 }

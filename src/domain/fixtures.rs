@@ -25,3 +25,22 @@ pub fn pregnant_since(last_period: NaiveDate) -> Profile {
 pub fn born(birth: NaiveDate, term: Option<GestationalAge>) -> Profile {
     profile(Status::Born { birth_date: birth, term_at_birth: term, due_date: None, babies: None })
 }
+
+/// Every stored document of `tests/fixtures/storage/<key>-v<version>.json`: (key, version,
+/// text), one for every version of every kind that was ever stored.
+pub fn stored_documents() -> Vec<(String, u32, String)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/storage");
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|ext| ext != "json") {
+            continue;
+        }
+        let name = path.file_stem().unwrap().to_str().unwrap().to_string();
+        let (key, version) = name.rsplit_once("-v").unwrap_or_else(|| panic!("{name}: <key>-v<version>.json"));
+        let text = std::fs::read_to_string(&path).unwrap();
+        found.push((key.to_string(), version.parse().unwrap(), text.trim_end().to_string()));
+    }
+    found.sort();
+    found
+}

@@ -974,7 +974,7 @@ mod tests {
         }
         for (label, moments) in [
             ("pregnancy weeks", COVERED_SA_WEEKS.map(|sa_week| Moment::Pregnancy { sa_week }).collect::<Vec<_>>()),
-            ("child days", COVERED_AGE_DAYS.map(|age_days| Moment::child(age_days)).collect()),
+            ("child days", COVERED_AGE_DAYS.map(Moment::child).collect()),
         ] {
             let counts: Vec<usize> = moments.iter().map(|&m| fr.for_moment(m).len()).collect();
             let min = counts.iter().min().unwrap();

@@ -8,6 +8,8 @@ pub mod decimal;
 pub mod demo;
 pub mod directory;
 pub mod directory_prefs;
+pub mod document;
+pub mod documents;
 pub mod due;
 pub mod epds;
 pub mod epds_history;

@@ -126,6 +126,19 @@ impl Settings {
 /// Why a stored Settings document cannot be read (see [`super::schema`]).
 pub type SettingsError = super::schema::SchemaError;
 
+/// The settings under the key `settings`: nothing the parent entered is counted, and a
+/// merge keeps this phone's settings whole (the other's only when there are none).
+impl super::document::Document for Settings {
+    const KEY: &'static str = "settings";
+    const VERSION: u32 = SETTINGS_VERSION;
+    fn to_json(&self) -> String {
+        Settings::to_json(self)
+    }
+    fn read(text: &str) -> Result<Settings, super::document::Problem> {
+        Ok(Settings::from_json(text)?)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

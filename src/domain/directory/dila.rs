@@ -166,7 +166,7 @@ fn read_json_lines(text: &str) -> Result<(Vec<Service>, Vec<Unread>), ExportErro
     }
     let (services, mut more) = read_records(values.iter().map(|(i, v)| (*i, v)));
     unread.append(&mut more);
-    unread.sort_by_key(|u| u.at);
+    crate::domain::sort::sort_by_key(&mut unread, |u| u.at);
     Ok((services, unread))
 }
 
@@ -449,13 +449,13 @@ fn days_fr(days: &[(u8, u8)]) -> String {
         [init @ .., last] => format!("{} et {last}", init.join(", ")),
     };
     let mut chars = text.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    chars.next().map(|c| std::iter::once(crate::domain::case::upper(c)).chain(chars).collect()).unwrap_or_default()
 }
 
 /// The rules as French text, one line a rule, in the order of the week:
 /// `"Du lundi au vendredi : de 9 h à 12 h 30 et de 13 h 30 à 17 h"`.
 fn rules_fr(mut rules: Vec<Rule>) -> String {
-    rules.sort_by_key(|r| r.days.first().map(|d| d.0));
+    crate::domain::sort::sort_by_key(&mut rules, |r| r.days.first().map(|d| d.0));
     rules
         .iter()
         .map(|r| {
@@ -578,6 +578,10 @@ impl Attribution {
 
 /// What became of a service.
 #[derive(Clone, Debug, PartialEq)]
+#[expect(
+    clippy::large_enum_variant,
+    reason = "one per record, read once by the report: a box would add an allocation per kept entry"
+)]
 pub enum Outcome {
     Kept {
         entry: Entry,
@@ -701,7 +705,7 @@ pub fn packs(outcomes: &[Outcome]) -> BTreeMap<String, Vec<Entry>> {
         }
     }
     for entries in by.values_mut() {
-        entries.sort_by(|a, b| a.id.cmp(&b.id));
+        crate::domain::sort::sort_by(entries, |a, b| a.id.cmp(&b.id));
         entries.dedup_by(|a, b| a.id == b.id);
     }
     by

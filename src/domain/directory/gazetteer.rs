@@ -156,7 +156,7 @@ impl Gazetteer {
         }
         let mut found: Vec<(&Place, &String)> =
             self.places.iter().zip(&self.keys).filter(|(_, pk)| pk.starts_with(&k)).collect();
-        found.sort_by(|(a, ka), (b, kb)| {
+        crate::domain::sort::sort_by(&mut found, |(a, ka), (b, kb)| {
             (**ka != k).cmp(&(**kb != k)).then(ka.cmp(kb)).then(a.department.cmp(&b.department))
         });
         found.into_iter().take(n).map(|(p, _)| p).collect()
@@ -394,10 +394,10 @@ mod tests {
         let Found::Several(places) = g.find("Saint-Denis") else { panic!() };
         let deps: Vec<&str> = places.iter().map(|p| p.department.as_str()).collect();
         assert!(deps.contains(&"93") && deps.contains(&"974"), "{deps:?}");
-        assert!(matches!(g.find("Saint-Denis (974)"), Found::One { ref department, .. } if department.code == "974"));
-        assert!(matches!(g.find("Saint-Denis 93"), Found::One { ref department, .. } if department.code == "93"));
+        assert!(matches!(g.find("Saint-Denis (974)"), Found::One { department, .. } if department.code == "974"));
+        assert!(matches!(g.find("Saint-Denis 93"), Found::One { department, .. } if department.code == "93"));
         // A postcode several communes share: their mean centre.
-        assert!(matches!(g.find("38300"), Found::One { ref department, .. } if department.code == "38"));
+        assert!(matches!(g.find("38300"), Found::One { department, .. } if department.code == "38"));
         assert!(matches!(g.find("75015"), Found::One { ref label, .. } if label.contains("Paris 15e")));
         assert!(matches!(g.find("38"), Found::Department(d) if d.name == "Isère"));
         assert_eq!(g.find("Atlantide"), Found::Unknown);

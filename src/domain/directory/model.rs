@@ -1435,7 +1435,8 @@ mod tests {
     #[test]
     fn age_ranges_give_the_ages_they_overlap() {
         use Audience::{Age0To1 as Baby, Age1To3 as Toddler};
-        let cases: [(&str, Option<(u32, u32)>, Option<Vec<Audience>>); 22] = [
+        type Case = (&'static str, Option<(u32, u32)>, Option<Vec<Audience>>);
+        let cases: [Case; 22] = [
             ("0-3 ans", Some((0, 36)), Some(vec![Baby, Toddler])),
             ("0-6 ans", Some((0, 72)), Some(vec![Baby, Toddler])),
             ("0 à 3 ans", Some((0, 36)), Some(vec![Baby, Toddler])),

@@ -31,8 +31,8 @@ use crate::domain::directory::{
 };
 use crate::domain::directory_prefs::{entry_key, pack_department_of_key};
 use crate::domain::lang::Lang;
-use crate::epds_store::in_app_owner;
 use crate::i18n::{format, key_named, text, use_i18n, Key};
+use crate::store::in_app_owner;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use places::{Choices, NothingNear, PackStatus, Places, NATIONAL_LINES};

@@ -171,7 +171,7 @@ pub fn NothingNear(place: Where, status: PackStatus, categories: Vec<Category>, 
                 (Some(_), PackStatus::Ready) if !categories.is_empty() => {
                     i18n.t(Key::DirectoryNearNoneOfKind).to_string()
                 }
-                _ => format(lang, Key::DirectoryNearNoneNear, &[("km", &NEAR_KM.to_string())]),
+                _ => format(lang, Key::DirectoryNearNoneNear, &[("km", &crate::domain::decimal::short(NEAR_KM, 0))]),
             }
         }
     };

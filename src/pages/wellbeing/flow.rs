@@ -201,7 +201,7 @@ pub fn use_flow() -> RwSignal<Flow> {
     FLOW.with(|cell| match cell.get() {
         Some(flow) => flow,
         None => {
-            let flow = crate::epds_store::in_app_owner(|| RwSignal::new(Flow::default()));
+            let flow = crate::store::in_app_owner(|| RwSignal::new(Flow::default()));
             cell.set(Some(flow));
             flow
         }
