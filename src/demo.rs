@@ -56,26 +56,26 @@ fn reload_at(path: &str) {
 }
 
 /// Before the app mounts: marks the page while in a demonstration (for its accent
-/// colour), and follows a start link: `?demo` opens the demonstration page, `?demo=<sample>`
-/// starts that sample at once.
-pub fn on_start(lang: Lang) {
-    let Some(window) = web_sys::window() else { return };
-    let Some(document) = window.document() else { return };
+/// colour), and reads a start link: `?demo` opens the demonstration page, `?demo=<sample>`
+/// gives the sample to start at once (the caller starts it, from the demonstration's
+/// module: `sections::start_demo`).
+pub fn on_start() -> Option<Sample> {
+    let window = web_sys::window()?;
+    let document = window.document()?;
     if active().is_some() {
         if let Some(root) = document.document_element() {
             let _ = root.class_list().add_1("demo");
         }
     }
     let search = window.location().search().unwrap_or_default();
-    let Some(value) = start_link(&search) else { return };
+    let value = start_link(&search)?;
     match Sample::from_id(value) {
-        Some(sample) if active() != Some(sample) => {
-            wasm_bindgen_futures::spawn_local(crate::sections::start_demo(sample, lang));
-        }
+        Some(sample) if active() != Some(sample) => Some(sample),
         _ => {
             if let Ok(history) = window.history() {
                 let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/demo"));
             }
+            None
         }
     }
 }

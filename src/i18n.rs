@@ -66,7 +66,7 @@ pub async fn load(lang: Lang) -> Result<(), String> {
     if is_loaded(lang) {
         return Ok(());
     }
-    let file = crate::content::fetch_text(&format!("ui.{}.txt", lang.code())).await?;
+    let file = crate::fetch::fetch_text(&format!("ui.{}.txt", lang.code())).await?;
     install(lang, file).map_err(|_| format!("ui.{}.txt is not made for this version", lang.code()))
 }
 

@@ -16,6 +16,7 @@ pub mod domain;
 pub mod download;
 pub mod epds_store;
 pub mod family;
+pub mod fetch;
 pub mod i18n;
 pub mod pages;
 pub mod pwa;
@@ -117,7 +118,9 @@ pub fn start() {
         match i18n::load(lang).await {
             Ok(()) => {
                 // a start link may begin a demonstration: its sample is named in `lang`
-                demo::on_start(lang);
+                if let Some(sample) = demo::on_start() {
+                    wasm_bindgen_futures::spawn_local(sections::start_demo(sample, lang));
+                }
                 boot(|b| b.texts = true);
             }
             Err(_) => {

@@ -85,7 +85,7 @@ pub enum Page {
 #[wasm_split(cocon_calendar, wasm_split_path = ::leptos::wasm_split, preload(#[doc(hidden)] __preload_calendar), fallible)]
 pub fn calendar(page: Page) -> Result<AnyView, NotLoaded> {
     Ok(match page {
-        Page::Today(profile) => view! { <pages::today::TodayFor profile=profile/> }.into_any(),
+        Page::Today(profile) => view! { <pages::today_for::TodayFor profile=profile/> }.into_any(),
         Page::Timeline => pages::timeline::TimelinePage().into_any(),
         Page::Events => pages::events::EventsPage().into_any(),
         _ => ().into_any(),

@@ -7,4 +7,5 @@ pub mod not_found;
 pub mod settings;
 pub mod timeline;
 pub mod today;
+pub mod today_for;
 pub mod wellbeing;
