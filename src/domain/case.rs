@@ -1,7 +1,8 @@
 //! Lower and upper case of single characters without the standard library's Unicode
 //! case tables: `char::to_lowercase` / `to_uppercase` bring about 25 KB of tables
 //! (8 KiB compressed) into the wasm. The same mappings, as runs of characters sharing an
-//! offset (generated from the standard library, Unicode 16), take about 4.6 KB.
+//! offset (generated from the standard library by `scripts/case-tables.rs`), take about
+//! 4.6 KB.
 //!
 //! [`lower`] and [`upper`] give exactly what `to_lowercase` / `to_uppercase` give whenever
 //! that is a single character (the tests check every code point); the few characters
