@@ -98,10 +98,94 @@ enum Import {
 #[component]
 pub fn DataControls() -> impl IntoView {
     let i18n = use_i18n();
+    view! {
+        <section class="card" aria-labelledby="data-heading">
+            <h2 id="data-heading">{move || i18n.t(Key::SettingsDataHeading)}</h2>
+            <p>{move || i18n.t(Key::SettingsPrivacyBody)}</p>
+            <ExportAndWipe/>
+            <ImportFromFile/>
+            <StorageStatus/>
+        </section>
+    }
+}
+
+/// Export everything to a file, and delete everything behind a confirmation that names
+/// what will be lost.
+#[component]
+fn ExportAndWipe() -> impl IntoView {
+    let i18n = use_i18n();
     let today = use_today();
     let epds = use_epds();
     let status = RwSignal::new(None::<String>);
     let confirming = RwSignal::new(false);
+
+    let export = move |_| {
+        let dates = epds.with_untracked(check_dates);
+        status.set(Some(match export_all(today.0.get_untracked(), &dates) {
+            Some(name) => format(i18n.lang(), Key::SettingsExportDone, &[("file", &name)]),
+            None => i18n.t(Key::SettingsExportFailed).to_string(),
+        }));
+    };
+
+    let lost = move || {
+        let counts = crate::store::stored().counts;
+        format(
+            i18n.lang(),
+            Key::SettingsWipeLost,
+            &[
+                ("profiles", &counts.profiles.to_string()),
+                ("marks", &counts.marks.to_string()),
+                ("checks", &counts.checks.to_string()),
+                ("entries", &counts.entries.to_string()),
+            ],
+        )
+    };
+
+    let wipe = move |_| match storage::remove_all() {
+        // Start again from a clean page: every store reloads empty.
+        Ok(()) => {
+            let _ = window().location().replace("/");
+        }
+        Err(_) => {
+            confirming.set(false);
+            status.set(Some(i18n.t(Key::SettingsWipeFailed).to_string()));
+        }
+    };
+
+    view! {
+            <p class="hint" id="export-hint">{move || i18n.t(Key::SettingsExportHint)}</p>
+            <div class="actions">
+                <button type="button" class="button" aria-describedby="export-hint" on:click=export>
+                    {move || i18n.t(Key::SettingsExportButton)}
+                </button>
+                <button type="button" class="button secondary" aria-expanded=move || confirming.get().to_string()
+                    on:click=move |_| confirming.set(true)>
+                    {move || i18n.t(Key::SettingsWipeButton)}
+                </button>
+            </div>
+            <p role="status">{move || status.get()}</p>
+            <Show when=move || confirming.get()>
+                <div class="confirm" role="group" aria-labelledby="wipe-question">
+                    <p id="wipe-question"><strong>{move || i18n.t(Key::SettingsWipeQuestion)}</strong></p>
+                    <p>{lost}</p>
+                    <p>{move || i18n.t(Key::SettingsWipeAdvice)}</p>
+                    <div class="actions">
+                        <button type="button" class="button danger" on:click=wipe>
+                            {move || i18n.t(Key::SettingsWipeConfirm)}
+                        </button>
+                        <button type="button" class="button secondary" on:click=move |_| confirming.set(false)>
+                            {move || i18n.t(Key::SettingsWipeCancel)}
+                        </button>
+                    </div>
+                </div>
+            </Show>
+    }
+}
+
+/// Import an export file: read and checked, then a preview, then replace or merge.
+#[component]
+fn ImportFromFile() -> impl IntoView {
+    let i18n = use_i18n();
     let import = RwSignal::new(Import::Idle);
     let file_input = NodeRef::<leptos::html::Input>::new();
 
@@ -113,14 +197,6 @@ pub fn DataControls() -> impl IntoView {
             let _ = history.replace_state_with_url(&JsValue::NULL, "", Some("/settings"));
         }
     }
-
-    let export = move |_| {
-        let dates = epds.with_untracked(check_dates);
-        status.set(Some(match export_all(today.0.get_untracked(), &dates) {
-            Some(name) => format(i18n.lang(), Key::SettingsExportDone, &[("file", &name)]),
-            None => i18n.t(Key::SettingsExportFailed).to_string(),
-        }));
-    };
 
     let clear_input = move || {
         if let Some(input) = file_input.get_untracked() {
@@ -198,112 +274,7 @@ pub fn DataControls() -> impl IntoView {
         import.set(Import::Idle);
     };
 
-    let lost = move || {
-        let counts = crate::store::stored().counts;
-        format(
-            i18n.lang(),
-            Key::SettingsWipeLost,
-            &[
-                ("profiles", &counts.profiles.to_string()),
-                ("marks", &counts.marks.to_string()),
-                ("checks", &counts.checks.to_string()),
-                ("entries", &counts.entries.to_string()),
-            ],
-        )
-    };
-
-    let wipe = move |_| match storage::remove_all() {
-        // Start again from a clean page: every store reloads empty.
-        Ok(()) => {
-            let _ = window().location().replace("/");
-        }
-        Err(_) => {
-            confirming.set(false);
-            status.set(Some(i18n.t(Key::SettingsWipeFailed).to_string()));
-        }
-    };
-
-    let preview_view = move |file: Box<ImportFile>, p: Box<Preview>| {
-        let lang = i18n.lang();
-        let date = crate::texts::date_long(lang, p.exported_on);
-        let skipped = (!file.skipped.is_empty()).then(|| file.skipped.join(", "));
-        let copies = p.copies;
-        view! {
-            <div class="import-preview" role="group" aria-labelledby="import-preview-heading">
-                <h3 id="import-preview-heading" tabindex="-1">{move || i18n.t(Key::SettingsImportPreviewHeading)}</h3>
-                <p>{format(lang, Key::SettingsImportExportedOn, &[("date", &date)])}</p>
-                <p>{format(lang, Key::SettingsImportHolds, &[("counts", &counts_text(lang, p.in_file))])}</p>
-                {(copies > 0).then(|| view! { <p>{format(lang, Key::SettingsImportCopies, &[("n", &copies.to_string())])}</p> })}
-                {skipped.map(|keys| view! { <p>{format(lang, Key::SettingsImportSkipped, &[("keys", &keys)])}</p> })}
-                <p><strong>{move || i18n.t(Key::SettingsImportQuestion)}</strong></p>
-                <div class="import-choice">
-                    <p id="import-replace-explain">
-                        {move || i18n.t(Key::SettingsImportReplaceExplain)}" "
-                        {if p.replace_loses.is_zero() {
-                            i18n.t(Key::SettingsImportReplaceLosesNothing).to_string()
-                        } else {
-                            format(lang, Key::SettingsImportReplaceLoses, &[("counts", &counts_text(lang, p.replace_loses))])
-                        }}
-                    </p>
-                    <button type="button" class="button" aria-describedby="import-replace-explain"
-                        on:click=move |_| apply(Mode::Replace)>
-                        {move || i18n.t(Key::SettingsImportReplaceButton)}
-                    </button>
-                </div>
-                <div class="import-choice">
-                    <p id="import-merge-explain">
-                        {move || i18n.t(Key::SettingsImportMergeExplain)}" "
-                        {format(lang, Key::SettingsImportMergeAdds, &[("counts", &counts_text(lang, p.merge_adds))])}
-                        {(!p.merge_keeps.is_zero()).then(|| {
-                            let n = p.merge_keeps.profiles + p.merge_keeps.marks + p.merge_keeps.checks + p.merge_keeps.entries;
-                            format!(" {}", format(lang, Key::SettingsImportMergeKeeps, &[("n", &n.to_string())]))
-                        })}
-                    </p>
-                    <button type="button" class="button" aria-describedby="import-merge-explain"
-                        on:click=move |_| apply(Mode::Merge)>
-                        {move || i18n.t(Key::SettingsImportMergeButton)}
-                    </button>
-                </div>
-                <div class="actions">
-                    <button type="button" class="button secondary" on:click=cancel>
-                        {move || i18n.t(Key::SettingsImportCancel)}
-                    </button>
-                </div>
-            </div>
-        }
-    };
-
     view! {
-        <section class="card" aria-labelledby="data-heading">
-            <h2 id="data-heading">{move || i18n.t(Key::SettingsDataHeading)}</h2>
-            <p>{move || i18n.t(Key::SettingsPrivacyBody)}</p>
-            <p class="hint" id="export-hint">{move || i18n.t(Key::SettingsExportHint)}</p>
-            <div class="actions">
-                <button type="button" class="button" aria-describedby="export-hint" on:click=export>
-                    {move || i18n.t(Key::SettingsExportButton)}
-                </button>
-                <button type="button" class="button secondary" aria-expanded=move || confirming.get().to_string()
-                    on:click=move |_| confirming.set(true)>
-                    {move || i18n.t(Key::SettingsWipeButton)}
-                </button>
-            </div>
-            <p role="status">{move || status.get()}</p>
-            <Show when=move || confirming.get()>
-                <div class="confirm" role="group" aria-labelledby="wipe-question">
-                    <p id="wipe-question"><strong>{move || i18n.t(Key::SettingsWipeQuestion)}</strong></p>
-                    <p>{lost}</p>
-                    <p>{move || i18n.t(Key::SettingsWipeAdvice)}</p>
-                    <div class="actions">
-                        <button type="button" class="button danger" on:click=wipe>
-                            {move || i18n.t(Key::SettingsWipeConfirm)}
-                        </button>
-                        <button type="button" class="button secondary" on:click=move |_| confirming.set(false)>
-                            {move || i18n.t(Key::SettingsWipeCancel)}
-                        </button>
-                    </div>
-                </div>
-            </Show>
-
             <div class="field">
                 <label for="import-file">{move || i18n.t(Key::SettingsImportLabel)}</label>
                 <p class="hint" id="import-hint">{move || i18n.t(Key::SettingsImportHint)}</p>
@@ -319,11 +290,67 @@ pub fn DataControls() -> impl IntoView {
                 }}
             </div>
             {move || match import.get() {
-                Import::Preview(file, p) => Some(preview_view(file, p)),
+                Import::Preview(file, p) => Some(view! { <ImportPreview file=file preview=p on_choose=Callback::new(apply) on_cancel=Callback::new(cancel)/> }),
                 _ => None,
             }}
+    }
+}
 
-            <StorageStatus/>
-        </section>
+/// What an import would do, and the choice: replace, merge, or cancel.
+#[component]
+fn ImportPreview(
+    file: Box<ImportFile>,
+    preview: Box<Preview>,
+    on_choose: Callback<Mode>,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let p = preview;
+    let lang = i18n.lang();
+    let date = crate::texts::date_long(lang, p.exported_on);
+    let skipped = (!file.skipped.is_empty()).then(|| file.skipped.join(", "));
+    let copies = p.copies;
+    view! {
+        <div class="import-preview" role="group" aria-labelledby="import-preview-heading">
+            <h3 id="import-preview-heading" tabindex="-1">{move || i18n.t(Key::SettingsImportPreviewHeading)}</h3>
+            <p>{format(lang, Key::SettingsImportExportedOn, &[("date", &date)])}</p>
+            <p>{format(lang, Key::SettingsImportHolds, &[("counts", &counts_text(lang, p.in_file))])}</p>
+            {(copies > 0).then(|| view! { <p>{format(lang, Key::SettingsImportCopies, &[("n", &copies.to_string())])}</p> })}
+            {skipped.map(|keys| view! { <p>{format(lang, Key::SettingsImportSkipped, &[("keys", &keys)])}</p> })}
+            <p><strong>{move || i18n.t(Key::SettingsImportQuestion)}</strong></p>
+            <div class="import-choice">
+                <p id="import-replace-explain">
+                    {move || i18n.t(Key::SettingsImportReplaceExplain)}" "
+                    {if p.replace_loses.is_zero() {
+                        i18n.t(Key::SettingsImportReplaceLosesNothing).to_string()
+                    } else {
+                        format(lang, Key::SettingsImportReplaceLoses, &[("counts", &counts_text(lang, p.replace_loses))])
+                    }}
+                </p>
+                <button type="button" class="button" aria-describedby="import-replace-explain"
+                    on:click=move |_| on_choose.run(Mode::Replace)>
+                    {move || i18n.t(Key::SettingsImportReplaceButton)}
+                </button>
+            </div>
+            <div class="import-choice">
+                <p id="import-merge-explain">
+                    {move || i18n.t(Key::SettingsImportMergeExplain)}" "
+                    {format(lang, Key::SettingsImportMergeAdds, &[("counts", &counts_text(lang, p.merge_adds))])}
+                    {(!p.merge_keeps.is_zero()).then(|| {
+                        let n = p.merge_keeps.profiles + p.merge_keeps.marks + p.merge_keeps.checks + p.merge_keeps.entries;
+                        format!(" {}", format(lang, Key::SettingsImportMergeKeeps, &[("n", &n.to_string())]))
+                    })}
+                </p>
+                <button type="button" class="button" aria-describedby="import-merge-explain"
+                    on:click=move |_| on_choose.run(Mode::Merge)>
+                    {move || i18n.t(Key::SettingsImportMergeButton)}
+                </button>
+            </div>
+            <div class="actions">
+                <button type="button" class="button secondary" on:click=move |_| on_cancel.run(())>
+                    {move || i18n.t(Key::SettingsImportCancel)}
+                </button>
+            </div>
+        </div>
     }
 }

@@ -22,7 +22,7 @@ pub use own::{OwnEditPage, OwnNewPage};
 
 use crate::components::page::Page;
 use crate::content;
-use crate::directory_store::{use_directory_store, DirectoryStore};
+use crate::directory_store::{use_directory_store, DirectoryStore, SearchState};
 use crate::domain::directory::gazetteer::Where;
 use crate::domain::directory::national::helpline_entry_id;
 use crate::domain::directory::{
@@ -310,11 +310,9 @@ struct Row {
 
 #[component]
 pub fn DirectoryPage() -> impl IntoView {
-    let i18n = use_i18n();
     let store = use_directory_store();
     let data = use_directory_data();
     let s = store.search;
-    let position_state = RwSignal::new(PositionState::Idle);
 
     // The gazetteer is fetched the first time a place is typed or the position used, and
     // the pack of the place's département as soon as it is known.
@@ -392,20 +390,6 @@ pub fn DirectoryPage() -> impl IntoView {
         Some((w, status))
     });
 
-    let use_position = move |_| {
-        position_state.set(PositionState::Asking);
-        locate(move |r| match r {
-            Ok(p) => {
-                s.position.set(Some(p));
-                position_state.set(PositionState::Idle);
-            }
-            Err(refused) => {
-                s.position.set(None);
-                position_state.set(if refused { PositionState::Refused } else { PositionState::Unavailable });
-            }
-        });
-    };
-
     view! {
         <Page title=Key::DirectoryTitle>
             <p class="lead">{crate::i18n::tr(Key::DirectoryIntro)}</p>
@@ -424,139 +408,13 @@ pub fn DirectoryPage() -> impl IntoView {
                     />
                 </div>
                 <div class="dir-where">
-                <div class="field">
-                        <label for="dir-place">{crate::i18n::tr(Key::DirectoryPlaceLabel)}</label>
-                        <p class="hint" id="dir-place-hint">{crate::i18n::tr(Key::DirectoryPlaceHint)}</p>
-                        <input
-                            id="dir-place"
-                            type="text"
-                            autocomplete="postal-code"
-                            aria-describedby="dir-place-hint"
-                            prop:value=move || s.place.get()
-                            prop:disabled=move || s.position.get().is_some()
-                            on:input=move |ev| s.place.set(event_target_value(&ev))
-                        />
-                        <p class="dir-place-status" role="status">
-                            {move || place.with(|w| {
-                                let lang = i18n.lang();
-                                if w.unknown {
-                                    format(lang, Key::DirectoryPlaceUnknown, &[("place", &w.label)])
-                                } else if w.department.is_some() && !w.label.is_empty() && s.position.get().is_none() {
-                                    format(lang, Key::DirectoryPlaceInUse, &[("place", &w.label)])
-                                } else {
-                                    String::new()
-                                }
-                            })}
-                        </p>
-                        {move || {
-                            let choices = place.with(|w| w.choices.clone());
-                            (!choices.is_empty()).then(|| view! {
-                                <Choices choices=choices on_choose=move |c: String| s.place.set(c)/>
-                            })
-                        }}
-                    </div>
-                    <div class="dir-position">
-                        {move || if s.position.get().is_some() {
-                            view! {
-                                <p>{crate::i18n::tr(Key::DirectoryPositionInUse)}</p>
-                                <button type="button" class="button secondary"
-                                    on:click=move |_| s.position.set(None)>
-                                    {crate::i18n::tr(Key::DirectoryPositionClear)}
-                                </button>
-                            }.into_any()
-                        } else {
-                            view! {
-                                <button type="button" class="button secondary" on:click=use_position
-                                    prop:disabled=move || position_state.get() == PositionState::Asking>
-                                    {crate::i18n::tr(Key::DirectoryUsePosition)}
-                                </button>
-                            }.into_any()
-                        }}
-                        <p class="dir-position-status" role="status">
-                            {move || match position_state.get() {
-                                PositionState::Idle => "",
-                                PositionState::Asking => i18n.t(Key::DirectoryPositionAsking),
-                                PositionState::Refused => i18n.t(Key::DirectoryPositionRefused),
-                                PositionState::Unavailable => i18n.t(Key::DirectoryPositionUnavailable),
-                            }}
-                        </p>
-                    </div>
+                    <PlaceField s=s place=place/>
+                    <PositionField s=s/>
                 </div>
-                <div class="field">
-                    <label for="dir-audience">{crate::i18n::tr(Key::DirectoryAudienceLabel)}</label>
-                    <select
-                        id="dir-audience"
-                        on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            s.audience.set(Audience::ALL.into_iter().find(|a| a.id() == v));
-                        }
-                    >
-                        <option value="" selected=move || s.audience.get().is_none()>
-                            {crate::i18n::tr(Key::DirectoryAudienceAny)}
-                        </option>
-                        {Audience::ALL.into_iter().map(|a| view! {
-                            <option value=a.id() selected=move || s.audience.get() == Some(a)>
-                                {move || audience_label(i18n.lang(), a)}
-                            </option>
-                        }).collect_view()}
-                    </select>
-                </div>
-                <div class="dir-chips" role="group" aria-labelledby="dir-chips-label">
-                    <p id="dir-chips-label" class="dir-chips-label">{crate::i18n::tr(Key::DirectoryFiltersLabel)}</p>
-                    <button type="button" class="chip dir-fav-chip"
-                        aria-pressed=move || s.favourites_only.get().to_string()
-                        on:click=move |_| s.favourites_only.update(|f| *f = !*f)>
-                        <span aria-hidden="true">"★ "</span>
-                        {crate::i18n::tr(Key::DirectoryFavouritesOnly)}
-                    </button>
-                    {move || present.get().unwrap_or_default().into_iter().map(|c| {
-                        let pressed = move || s.categories.with(|cs| cs.contains(&c)).to_string();
-                        view! {
-                            <button type="button" class="chip" aria-pressed=pressed
-                                on:click=move |_| s.categories.update(|cs| {
-                                    if let Some(i) = cs.iter().position(|x| *x == c) { cs.remove(i); } else { cs.push(c); }
-                                })>
-                                {move || category_label(i18n.lang(), c)}
-                            </button>
-                        }
-                    }).collect_view()}
-                </div>
+                <Filters s=s present=present/>
             </form>
 
-            <section aria-labelledby="dir-results-heading">
-                <h2 id="dir-results-heading">{crate::i18n::tr(Key::DirectoryResultsHeading)}</h2>
-                <p class="dir-count" aria-live="polite" role="status">
-                    {move || match rows.get() {
-                        None => i18n.t(Key::DirectoryLoading).to_string(),
-                        Some(r) => count_text(i18n.lang(), r.len()),
-                    }}
-                </p>
-                <Show when=move || data.failed.get()>
-                    <p role="alert">{crate::i18n::tr(Key::DirectoryLoadError)}</p>
-                </Show>
-                {move || nothing_near.get().map(|(w, status)| {
-                    let lines: Vec<Entry> = data.base.get().and_then(Result::ok).map(|b| {
-                        NATIONAL_LINES.iter().filter_map(|id| b.entries.iter().find(|e| e.id == *id).cloned()).collect()
-                    }).unwrap_or_default();
-                    view! { <NothingNear place=w status=status categories=s.categories.get() lines=lines/> }
-                })}
-                <ul class="dir-results">
-                    <For each=move || rows.get().unwrap_or_default() key=|r| (r.key.clone(), r.favourite, r.distance_km.map(f64::to_bits)) let(row)>
-                        <li><ResultCard row=row/></li>
-                    </For>
-                </ul>
-                // "What I told you about today": the favourites shown, as one QR code.
-                {move || {
-                    let favourites: Vec<Entry> = if s.favourites_only.get() {
-                        rows.get().unwrap_or_default().into_iter().filter(|r| r.favourite).map(|r| r.entry).collect()
-                    } else {
-                        Vec::new()
-                    };
-                    (!favourites.is_empty()).then(|| view! {
-                        <share::ShareCode entries=favourites heading=Key::ShareFavouritesHeading/>
-                    })
-                }}
-            </section>
+            <Results s=s data=data rows=rows nothing_near=nothing_near/>
 
             <section aria-labelledby="dir-own-heading" class="dir-own">
                 <h2 id="dir-own-heading">{crate::i18n::tr(Key::DirectoryOwnHeading)}</h2>
@@ -566,6 +424,189 @@ pub fn DirectoryPage() -> impl IntoView {
                 </p>
             </section>
         </Page>
+    }
+}
+
+/// Where to look: a postcode, a commune or a département, what Cocon understood of it,
+/// and the communes to choose from when a name is shared.
+#[component]
+fn PlaceField(s: SearchState, place: Memo<Where>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="field">
+                <label for="dir-place">{crate::i18n::tr(Key::DirectoryPlaceLabel)}</label>
+                <p class="hint" id="dir-place-hint">{crate::i18n::tr(Key::DirectoryPlaceHint)}</p>
+                <input
+                    id="dir-place"
+                    type="text"
+                    autocomplete="postal-code"
+                    aria-describedby="dir-place-hint"
+                    prop:value=move || s.place.get()
+                    prop:disabled=move || s.position.get().is_some()
+                    on:input=move |ev| s.place.set(event_target_value(&ev))
+                />
+                <p class="dir-place-status" role="status">
+                    {move || place.with(|w| {
+                        let lang = i18n.lang();
+                        if w.unknown {
+                            format(lang, Key::DirectoryPlaceUnknown, &[("place", &w.label)])
+                        } else if w.department.is_some() && !w.label.is_empty() && s.position.get().is_none() {
+                            format(lang, Key::DirectoryPlaceInUse, &[("place", &w.label)])
+                        } else {
+                            String::new()
+                        }
+                    })}
+                </p>
+                {move || {
+                    let choices = place.with(|w| w.choices.clone());
+                    (!choices.is_empty()).then(|| view! {
+                        <Choices choices=choices on_choose=move |c: String| s.place.set(c)/>
+                    })
+                }}
+            </div>
+    }
+}
+
+/// The phone's position instead of a place, once the parent allows it.
+#[component]
+fn PositionField(s: SearchState) -> impl IntoView {
+    let i18n = use_i18n();
+    let position_state = RwSignal::new(PositionState::Idle);
+    let use_position = move |_| {
+        position_state.set(PositionState::Asking);
+        locate(move |r| match r {
+            Ok(p) => {
+                s.position.set(Some(p));
+                position_state.set(PositionState::Idle);
+            }
+            Err(refused) => {
+                s.position.set(None);
+                position_state.set(if refused { PositionState::Refused } else { PositionState::Unavailable });
+            }
+        });
+    };
+    view! {
+        <div class="dir-position">
+            {move || if s.position.get().is_some() {
+                view! {
+                    <p>{crate::i18n::tr(Key::DirectoryPositionInUse)}</p>
+                    <button type="button" class="button secondary"
+                        on:click=move |_| s.position.set(None)>
+                        {crate::i18n::tr(Key::DirectoryPositionClear)}
+                    </button>
+                }.into_any()
+            } else {
+                view! {
+                    <button type="button" class="button secondary" on:click=use_position
+                        prop:disabled=move || position_state.get() == PositionState::Asking>
+                        {crate::i18n::tr(Key::DirectoryUsePosition)}
+                    </button>
+                }.into_any()
+            }}
+            <p class="dir-position-status" role="status">
+                {move || match position_state.get() {
+                    PositionState::Idle => "",
+                    PositionState::Asking => i18n.t(Key::DirectoryPositionAsking),
+                    PositionState::Refused => i18n.t(Key::DirectoryPositionRefused),
+                    PositionState::Unavailable => i18n.t(Key::DirectoryPositionUnavailable),
+                }}
+            </p>
+        </div>
+    }
+}
+
+/// Who it is for, and the category chips (with "my favourites only").
+#[component]
+fn Filters(s: SearchState, present: Memo<Option<Vec<Category>>>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="field">
+            <label for="dir-audience">{crate::i18n::tr(Key::DirectoryAudienceLabel)}</label>
+            <select
+                id="dir-audience"
+                on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    s.audience.set(Audience::ALL.into_iter().find(|a| a.id() == v));
+                }
+            >
+                <option value="" selected=move || s.audience.get().is_none()>
+                    {crate::i18n::tr(Key::DirectoryAudienceAny)}
+                </option>
+                {Audience::ALL.into_iter().map(|a| view! {
+                    <option value=a.id() selected=move || s.audience.get() == Some(a)>
+                        {move || audience_label(i18n.lang(), a)}
+                    </option>
+                }).collect_view()}
+            </select>
+        </div>
+        <div class="dir-chips" role="group" aria-labelledby="dir-chips-label">
+            <p id="dir-chips-label" class="dir-chips-label">{crate::i18n::tr(Key::DirectoryFiltersLabel)}</p>
+            <button type="button" class="chip dir-fav-chip"
+                aria-pressed=move || s.favourites_only.get().to_string()
+                on:click=move |_| s.favourites_only.update(|f| *f = !*f)>
+                <span aria-hidden="true">"★ "</span>
+                {crate::i18n::tr(Key::DirectoryFavouritesOnly)}
+            </button>
+            {move || present.get().unwrap_or_default().into_iter().map(|c| {
+                let pressed = move || s.categories.with(|cs| cs.contains(&c)).to_string();
+                view! {
+                    <button type="button" class="chip" aria-pressed=pressed
+                        on:click=move |_| s.categories.update(|cs| {
+                            if let Some(i) = cs.iter().position(|x| *x == c) { cs.remove(i); } else { cs.push(c); }
+                        })>
+                        {move || category_label(i18n.lang(), c)}
+                    </button>
+                }
+            }).collect_view()}
+        </div>
+    }
+}
+
+/// The results: how many, why there is nothing near, the cards, and the favourites shown
+/// as one QR code.
+#[component]
+fn Results(
+    s: SearchState,
+    data: DirectoryData,
+    rows: Memo<Option<Vec<Row>>>,
+    nothing_near: Memo<Option<(Where, PackStatus)>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section aria-labelledby="dir-results-heading">
+            <h2 id="dir-results-heading">{crate::i18n::tr(Key::DirectoryResultsHeading)}</h2>
+            <p class="dir-count" aria-live="polite" role="status">
+                {move || match rows.get() {
+                    None => i18n.t(Key::DirectoryLoading).to_string(),
+                    Some(r) => count_text(i18n.lang(), r.len()),
+                }}
+            </p>
+            <Show when=move || data.failed.get()>
+                <p role="alert">{crate::i18n::tr(Key::DirectoryLoadError)}</p>
+            </Show>
+            {move || nothing_near.get().map(|(w, status)| {
+                let lines: Vec<Entry> = data.base.get().and_then(Result::ok).map(|b| {
+                    NATIONAL_LINES.iter().filter_map(|id| b.entries.iter().find(|e| e.id == *id).cloned()).collect()
+                }).unwrap_or_default();
+                view! { <NothingNear place=w status=status categories=s.categories.get() lines=lines/> }
+            })}
+            <ul class="dir-results">
+                <For each=move || rows.get().unwrap_or_default() key=|r| (r.key.clone(), r.favourite, r.distance_km.map(f64::to_bits)) let(row)>
+                    <li><ResultCard row=row/></li>
+                </For>
+            </ul>
+            // "What I told you about today": the favourites shown, as one QR code.
+            {move || {
+                let favourites: Vec<Entry> = if s.favourites_only.get() {
+                    rows.get().unwrap_or_default().into_iter().filter(|r| r.favourite).map(|r| r.entry).collect()
+                } else {
+                    Vec::new()
+                };
+                (!favourites.is_empty()).then(|| view! {
+                    <share::ShareCode entries=favourites heading=Key::ShareFavouritesHeading/>
+                })
+            }}
+        </section>
     }
 }
 
