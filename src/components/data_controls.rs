@@ -290,7 +290,7 @@ fn ImportFromFile() -> impl IntoView {
                 }}
             </div>
             {move || match import.get() {
-                Import::Preview(file, p) => Some(view! { <ImportPreview file=file preview=p on_choose=Callback::new(apply) on_cancel=Callback::new(cancel)/> }),
+                Import::Preview(file, p) => Some(view! { <ImportPreview file=*file preview=*p on_choose=Callback::new(apply) on_cancel=Callback::new(cancel)/> }),
                 _ => None,
             }}
     }
@@ -299,8 +299,8 @@ fn ImportFromFile() -> impl IntoView {
 /// What an import would do, and the choice: replace, merge, or cancel.
 #[component]
 fn ImportPreview(
-    file: Box<ImportFile>,
-    preview: Box<Preview>,
+    file: ImportFile,
+    preview: Preview,
     on_choose: Callback<Mode>,
     on_cancel: Callback<()>,
 ) -> impl IntoView {
