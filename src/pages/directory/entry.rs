@@ -104,7 +104,6 @@ fn EntryView(entry: Entry) -> impl IntoView {
     let i18n = use_i18n();
     let store = use_directory_store();
     let data = use_directory_data();
-    let navigate = use_navigate();
     let key = entry_key(&entry);
     let e = entry.clone();
     let favourite = {
@@ -118,7 +117,6 @@ fn EntryView(entry: Entry) -> impl IntoView {
         }
     };
     let check_hours = data.check_hours(&entry);
-    let confirming = RwSignal::new(false);
     let own_id = (entry.origin == Origin::Own).then(|| entry.id.clone());
 
     let description = {
@@ -133,39 +131,7 @@ fn EntryView(entry: Entry) -> impl IntoView {
             }
         }
     };
-    let phones = entry.phones.clone();
-    let sms = entry.sms.clone();
-    let email = entry.email.clone();
-    let website = entry.website.clone();
-    let maps = maps_href(&entry);
-    let has_contact =
-        !phones.is_empty() || !sms.is_empty() || !email.is_empty() || !website.is_empty() || maps.is_some();
-    let place_lines: Vec<String> = {
-        let mut lines = Vec::new();
-        if !e.address.is_empty() {
-            lines.push(e.address.clone());
-        }
-        let town = [e.postcode.as_str(), e.commune.as_str()]
-            .into_iter()
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ");
-        if !town.is_empty() {
-            lines.push(town);
-        } else if !e.department.is_empty() && !e.is_national() {
-            lines.push(format!("({})", e.department));
-        }
-        lines
-    };
-    let national = e.is_national();
-    let hours = e.hours.clone();
     let cats = e.categories.clone();
-    let audience = e.audience.clone();
-    let languages = e.languages.clone();
-    let cost = e.cost;
-    let origin = e.origin.clone();
-    let source = e.source.clone();
-    let verified = e.last_verified;
     let organisation = e.organisation.clone();
     let name = e.name.clone();
 
@@ -190,118 +156,181 @@ fn EntryView(entry: Entry) -> impl IntoView {
                 })
             }}
 
-            {has_contact.then(|| view! {
-                <section aria-labelledby="dir-contact-heading">
-                    <h3 id="dir-contact-heading">{crate::i18n::tr(Key::DirectoryContactHeading)}</h3>
-                    <ul class="dir-actions">
-                        {phones.iter().map(|n| {
-                            let (href, n) = (tel_uri(n), n.clone());
-                            view! { <li>{move || link(href.clone(), format(i18n.lang(), Key::DirectoryCall, &[("number", &n)]), "button dir-action", false)}</li> }
-                        }).collect_view()}
-                        {sms.iter().map(|n| {
-                            let (href, n) = (sms_uri(n), n.clone());
-                            view! { <li>{move || link(href.clone(), format(i18n.lang(), Key::DirectorySms, &[("number", &n)]), "button dir-action", false)}</li> }
-                        }).collect_view()}
-                        {(!email.is_empty()).then(|| {
-                            let (href, email) = (mailto_uri(&email), email.clone());
-                            view! { <li>{move || link(href.clone(), format(i18n.lang(), Key::DirectoryEmail, &[("email", &email)]), "button secondary dir-action", false)}</li> }
-                        })}
-                        {(!website.is_empty()).then(|| {
-                            let href = website.clone();
-                            view! { <li>{move || link(href.clone(), i18n.t(Key::DirectoryWebsite).to_string(), "button secondary dir-action", true)}</li> }
-                        })}
-                        {maps.clone().map(|href| view! {
-                            <li>{move || link(href.clone(), i18n.t(Key::DirectoryMaps).to_string(), "button secondary dir-action", !href.starts_with("geo:"))}</li>
-                        })}
-                    </ul>
-                </section>
-            })}
-
-            {(!place_lines.is_empty() || national).then(|| view! {
-                <section aria-labelledby="dir-place-heading">
-                    <h3 id="dir-place-heading">{crate::i18n::tr(Key::DirectoryPlaceHeading)}</h3>
-                    {if national {
-                        view! { <p>{crate::i18n::tr(Key::DirectoryNational)}</p> }.into_any()
-                    } else {
-                        view! { <p class="dir-lines">{place_lines.iter().map(|l| view! { <span>{l.clone()}</span> }).collect_view()}</p> }.into_any()
-                    }}
-                </section>
-            })}
-
-            {(!hours.is_empty() || check_hours).then(|| view! {
-                <section aria-labelledby="dir-hours-heading">
-                    <h3 id="dir-hours-heading">{crate::i18n::tr(Key::DirectoryHoursHeading)}</h3>
-                    {(!hours.is_empty()).then(|| view! { <p class="dir-pre" lang="fr">{hours.clone()}</p> })}
-                    {check_hours.then(|| view! { <p class="dir-note">{crate::i18n::tr(Key::DirectoryCheckHours)}</p> })}
-                </section>
-            })}
-
-            <section aria-labelledby="dir-about-heading">
-                <h3 id="dir-about-heading">{crate::i18n::tr(Key::DirectoryAboutHeading)}</h3>
-                <ul class="dir-facts">
-                    <li>{move || format(i18n.lang(), Key::DirectoryForWhom, &[("list", &audience.iter().map(|a| audience_label(i18n.lang(), *a)).collect::<Vec<_>>().join(", "))])}</li>
-                    {match cost {
-                        Cost::Free => Some(Key::DirectoryCostFree),
-                        Cost::Paid => Some(Key::DirectoryCostPaid),
-                        Cost::Unknown => None,
-                    }.map(|k| view! { <li>{move || i18n.t(k)}</li> })}
-                    {(!languages.is_empty()).then(|| {
-                        let list = languages.join(", ");
-                        view! { <li>{move || format(i18n.lang(), Key::DirectoryLanguages, &[("list", &list)])}</li> }
-                    })}
-                    {match origin.clone() {
-                        Origin::Own => view! { <li>{crate::i18n::tr(Key::DirectoryOwnSource)}</li> }.into_any(),
-                        Origin::Imported { source: s } => view! {
-                            <li>{move || format(i18n.lang(), Key::DirectoryImportedFrom, &[("source", &s)])}</li>
-                            <li>{let source = source.clone(); move || format(i18n.lang(), Key::DirectorySource, &[("source", &source)])}</li>
-                        }.into_any(),
-                        Origin::Bundled => view! {
-                            <li>{let source = source.clone(); move || format(i18n.lang(), Key::DirectorySource, &[("source", &source)])}</li>
-                        }.into_any(),
-                    }}
-                    {match verified {
-                        Some(d) => view! {
-                            <li>{move || format(i18n.lang(), Key::DirectoryVerified, &[("date", &texts::date_long(i18n.lang(), d))])}</li>
-                        }.into_any(),
-                        None => view! { <li>{crate::i18n::tr(Key::DirectoryNotVerified)}</li> }.into_any(),
-                    }}
-                </ul>
-            </section>
+            <Contact entry=entry.clone()/>
+            <PlaceAndHours entry=entry.clone() check_hours=check_hours/>
+            <About entry=entry.clone()/>
 
             <ShareCode entries=vec![entry.clone()] heading=Key::ShareHeading/>
 
-            {own_id.map(|id| {
-                let edit = format!("/directory/edit/{id}");
-                let navigate = navigate.clone();
-                let name = name.clone();
-                view! {
-                    <div class="actions">
-                        <A href=edit attr:class="button secondary">{crate::i18n::tr(Key::DirectoryEdit)}</A>
-                        <button type="button" class="button danger" on:click=move |_| confirming.set(true)>
-                            {crate::i18n::tr(Key::DirectoryDelete)}
-                        </button>
-                    </div>
-                    <Show when=move || confirming.get()>
-                        <div class="confirm" role="alertdialog" aria-labelledby="dir-delete-q">
-                            <p id="dir-delete-q">{let name = name.clone(); move || format(i18n.lang(), Key::DirectoryDeleteConfirm, &[("name", &name)])}</p>
-                            <div class="actions">
-                                <button type="button" class="button danger" on:click={
-                                    let id = id.clone();
-                                    let navigate = navigate.clone();
-                                    move |_| {
-                                        if store.update(|p| p.remove_own(&id)).is_ok() {
-                                            navigate("/directory", Default::default());
-                                        }
-                                    }
-                                }>{crate::i18n::tr(Key::DirectoryDeleteYes)}</button>
-                                <button type="button" class="button secondary" on:click=move |_| confirming.set(false)>
-                                    {crate::i18n::tr(Key::DirectoryCancel)}
-                                </button>
-                            </div>
-                        </div>
-                    </Show>
-                }
-            })}
+            {own_id.map(|id| view! { <OwnActions id=id name=name.clone()/> })}
         </article>
+    }
+}
+
+/// How to reach it: call, SMS, e-mail, website, map (only safe links).
+#[component]
+fn Contact(entry: Entry) -> impl IntoView {
+    let i18n = use_i18n();
+    let phones = entry.phones.clone();
+    let sms = entry.sms.clone();
+    let email = entry.email.clone();
+    let website = entry.website.clone();
+    let maps = maps_href(&entry);
+    let has_contact =
+        !phones.is_empty() || !sms.is_empty() || !email.is_empty() || !website.is_empty() || maps.is_some();
+    view! {
+    {has_contact.then(|| view! {
+        <section aria-labelledby="dir-contact-heading">
+            <h3 id="dir-contact-heading">{crate::i18n::tr(Key::DirectoryContactHeading)}</h3>
+            <ul class="dir-actions">
+                {phones.iter().map(|n| {
+                    let (href, n) = (tel_uri(n), n.clone());
+                    view! { <li>{move || link(href.clone(), format(i18n.lang(), Key::DirectoryCall, &[("number", &n)]), "button dir-action", false)}</li> }
+                }).collect_view()}
+                {sms.iter().map(|n| {
+                    let (href, n) = (sms_uri(n), n.clone());
+                    view! { <li>{move || link(href.clone(), format(i18n.lang(), Key::DirectorySms, &[("number", &n)]), "button dir-action", false)}</li> }
+                }).collect_view()}
+                {(!email.is_empty()).then(|| {
+                    let (href, email) = (mailto_uri(&email), email.clone());
+                    view! { <li>{move || link(href.clone(), format(i18n.lang(), Key::DirectoryEmail, &[("email", &email)]), "button secondary dir-action", false)}</li> }
+                })}
+                {(!website.is_empty()).then(|| {
+                    let href = website.clone();
+                    view! { <li>{move || link(href.clone(), i18n.t(Key::DirectoryWebsite).to_string(), "button secondary dir-action", true)}</li> }
+                })}
+                {maps.clone().map(|href| view! {
+                    <li>{move || link(href.clone(), i18n.t(Key::DirectoryMaps).to_string(), "button secondary dir-action", !href.starts_with("geo:"))}</li>
+                })}
+            </ul>
+        </section>
+    })}
+    }
+}
+
+/// Where it is (or "national"), and its hours.
+#[component]
+fn PlaceAndHours(entry: Entry, check_hours: bool) -> impl IntoView {
+    let e = entry;
+    let place_lines: Vec<String> = {
+        let mut lines = Vec::new();
+        if !e.address.is_empty() {
+            lines.push(e.address.clone());
+        }
+        let town = [e.postcode.as_str(), e.commune.as_str()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if !town.is_empty() {
+            lines.push(town);
+        } else if !e.department.is_empty() && !e.is_national() {
+            lines.push(format!("({})", e.department));
+        }
+        lines
+    };
+    let national = e.is_national();
+    let hours = e.hours.clone();
+    view! {
+    {(!place_lines.is_empty() || national).then(|| view! {
+        <section aria-labelledby="dir-place-heading">
+            <h3 id="dir-place-heading">{crate::i18n::tr(Key::DirectoryPlaceHeading)}</h3>
+            {if national {
+                view! { <p>{crate::i18n::tr(Key::DirectoryNational)}</p> }.into_any()
+            } else {
+                view! { <p class="dir-lines">{place_lines.iter().map(|l| view! { <span>{l.clone()}</span> }).collect_view()}</p> }.into_any()
+            }}
+        </section>
+    })}
+    {(!hours.is_empty() || check_hours).then(|| view! {
+        <section aria-labelledby="dir-hours-heading">
+            <h3 id="dir-hours-heading">{crate::i18n::tr(Key::DirectoryHoursHeading)}</h3>
+            {(!hours.is_empty()).then(|| view! { <p class="dir-pre" lang="fr">{hours.clone()}</p> })}
+            {check_hours.then(|| view! { <p class="dir-note">{crate::i18n::tr(Key::DirectoryCheckHours)}</p> })}
+        </section>
+    })}
+    }
+}
+
+/// For whom, the cost, the languages, where the entry comes from and when it was checked.
+#[component]
+fn About(entry: Entry) -> impl IntoView {
+    let i18n = use_i18n();
+    let e = entry;
+    let audience = e.audience.clone();
+    let languages = e.languages.clone();
+    let cost = e.cost;
+    let origin = e.origin.clone();
+    let source = e.source.clone();
+    let verified = e.last_verified;
+    view! {
+    <section aria-labelledby="dir-about-heading">
+        <h3 id="dir-about-heading">{crate::i18n::tr(Key::DirectoryAboutHeading)}</h3>
+        <ul class="dir-facts">
+            <li>{move || format(i18n.lang(), Key::DirectoryForWhom, &[("list", &audience.iter().map(|a| audience_label(i18n.lang(), *a)).collect::<Vec<_>>().join(", "))])}</li>
+            {match cost {
+                Cost::Free => Some(Key::DirectoryCostFree),
+                Cost::Paid => Some(Key::DirectoryCostPaid),
+                Cost::Unknown => None,
+            }.map(|k| view! { <li>{move || i18n.t(k)}</li> })}
+            {(!languages.is_empty()).then(|| {
+                let list = languages.join(", ");
+                view! { <li>{move || format(i18n.lang(), Key::DirectoryLanguages, &[("list", &list)])}</li> }
+            })}
+            {match origin.clone() {
+                Origin::Own => view! { <li>{crate::i18n::tr(Key::DirectoryOwnSource)}</li> }.into_any(),
+                Origin::Imported { source: s } => view! {
+                    <li>{move || format(i18n.lang(), Key::DirectoryImportedFrom, &[("source", &s)])}</li>
+                    <li>{let source = source.clone(); move || format(i18n.lang(), Key::DirectorySource, &[("source", &source)])}</li>
+                }.into_any(),
+                Origin::Bundled => view! {
+                    <li>{let source = source.clone(); move || format(i18n.lang(), Key::DirectorySource, &[("source", &source)])}</li>
+                }.into_any(),
+            }}
+            {match verified {
+                Some(d) => view! {
+                    <li>{move || format(i18n.lang(), Key::DirectoryVerified, &[("date", &texts::date_long(i18n.lang(), d))])}</li>
+                }.into_any(),
+                None => view! { <li>{crate::i18n::tr(Key::DirectoryNotVerified)}</li> }.into_any(),
+            }}
+        </ul>
+    </section>
+    }
+}
+
+/// The parent's own entry: edit it, or delete it behind a confirmation.
+#[component]
+fn OwnActions(id: String, name: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_directory_store();
+    let navigate = use_navigate();
+    let confirming = RwSignal::new(false);
+    let edit = format!("/directory/edit/{id}");
+    view! {
+        <div class="actions">
+            <A href=edit attr:class="button secondary">{crate::i18n::tr(Key::DirectoryEdit)}</A>
+            <button type="button" class="button danger" on:click=move |_| confirming.set(true)>
+                {crate::i18n::tr(Key::DirectoryDelete)}
+            </button>
+        </div>
+        <Show when=move || confirming.get()>
+            <div class="confirm" role="alertdialog" aria-labelledby="dir-delete-q">
+                <p id="dir-delete-q">{let name = name.clone(); move || format(i18n.lang(), Key::DirectoryDeleteConfirm, &[("name", &name)])}</p>
+                <div class="actions">
+                    <button type="button" class="button danger" on:click={
+                        let id = id.clone();
+                        let navigate = navigate.clone();
+                        move |_| {
+                            if store.update(|p| p.remove_own(&id)).is_ok() {
+                                navigate("/directory", Default::default());
+                            }
+                        }
+                    }>{crate::i18n::tr(Key::DirectoryDeleteYes)}</button>
+                    <button type="button" class="button secondary" on:click=move |_| confirming.set(false)>
+                        {crate::i18n::tr(Key::DirectoryCancel)}
+                    </button>
+                </div>
+            </div>
+        </Show>
     }
 }
