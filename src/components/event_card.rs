@@ -4,6 +4,7 @@
 
 use crate::clock::use_today;
 use crate::components::source_link::SourceLinks;
+use crate::domain::calendar::rules::VaccineDose;
 use crate::domain::calendar::{status, Event, EventKind, EventStatus, OwnEvent};
 use crate::domain::due::own_status;
 use crate::family::use_family;
@@ -104,7 +105,6 @@ pub fn EventCard(
     let status_text = move || texts::status_label(i18n.lang(), current.get());
     let title_id = format!("ev-{id}-title");
     let labelled_by = title_id.clone();
-    let announcer = Announcer::find();
 
     if compact {
         return view! {
@@ -130,10 +130,36 @@ pub fn EventCard(
         <span class="ev-tag">{move || texts::kind_label(i18n.lang(), kind)}</span>
         {level}
     };
+    let note = e.note.map(|note| view! { <p class="ev-note">{move || texts::event_note(i18n.lang(), note)}</p> });
+    let check =
+        e.check_with_professional.then(|| view! { <p class="ev-check">{crate::i18n::tr(Key::EventsCheck)}</p> });
+    let sources: Vec<_> = e.sources().cloned().collect();
+    let reviewed = e.reviewed;
+
+    view! {
+        <article class="ev-card" class:ev-card-done=move || done.get().is_some() aria-labelledby=labelled_by>
+            <h3 class="ev-title" id=title_id>{move || title.get()}</h3>
+            <p class="ev-tags">{tags}</p>
+            <p class="ev-window">{window}</p>
+            <p class=move || status_class(current.get())>{status_text}</p>
+            <EventVaccines id=id doses=e.vaccines/>
+            {note}
+            {check}
+            <div class="ev-source"><SourceLinks sources=sources label=Key::EventsSourceOne label_several=Key::EventsSources/></div>
+            <p class="ev-reviewed">{move || format(i18n.lang(), Key::EventsReviewed, &[("date", &texts::date_long(i18n.lang(), reviewed))])}</p>
+            <DoneControl id=id title=title done=done profile_id=profile_id/>
+        </article>
+    }
+    .into_any()
+}
+
+/// The vaccine doses of a vaccine event, as a list under its heading (nothing for other events).
+#[component]
+fn EventVaccines(id: &'static str, doses: &'static [VaccineDose]) -> impl IntoView {
+    let i18n = use_i18n();
     let vaccines_id = format!("ev-{id}-vaccines");
-    let mixed = e.vaccines.iter().any(|d| d.mandatory) && e.vaccines.iter().any(|d| !d.mandatory);
-    let vaccines = (!e.vaccines.is_empty()).then(|| {
-        let doses = e.vaccines;
+    let mixed = doses.iter().any(|d| d.mandatory) && doses.iter().any(|d| !d.mandatory);
+    (!doses.is_empty()).then(|| {
         view! {
             <p class="ev-sub" id=vaccines_id.clone()>{crate::i18n::tr(Key::EventsVaccinesHeading)}</p>
             <ul class="ev-vaccines" aria-labelledby=vaccines_id>
@@ -156,23 +182,93 @@ pub fn EventCard(
                     .collect_view()}
             </ul>
         }
-    });
-    let note = e.note.map(|note| view! { <p class="ev-note">{move || texts::event_note(i18n.lang(), note)}</p> });
-    let check =
-        e.check_with_professional.then(|| view! { <p class="ev-check">{crate::i18n::tr(Key::EventsCheck)}</p> });
-    let sources: Vec<_> = e.sources().cloned().collect();
-    let reviewed = e.reviewed;
+    })
+}
 
+/// The control of a card: the form to mark the event done or, once done, its day and undo.
+#[component]
+fn DoneControl(
+    id: &'static str,
+    title: Signal<String>,
+    done: Memo<Option<NaiveDate>>,
+    profile_id: StoredValue<String>,
+) -> impl IntoView {
+    let today = use_today();
     // Mark done: a date (today by default, never after today) and a button.
     let date_value = RwSignal::new(input_date(today.0.get_untracked()));
     let date_error = RwSignal::new(None::<Key>);
+    move || match done.get() {
+        Some(day) => {
+            view! { <UndoDone id=id day=day title=title date_value=date_value profile_id=profile_id/> }.into_any()
+        }
+        None => view! {
+            <MarkDoneForm id=id title=title date_value=date_value date_error=date_error profile_id=profile_id/>
+        }
+        .into_any(),
+    }
+}
+
+/// The day an event was marked done, and the button to undo it.
+#[component]
+fn UndoDone(
+    id: &'static str,
+    day: NaiveDate,
+    title: Signal<String>,
+    date_value: RwSignal<String>,
+    profile_id: StoredValue<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let today = use_today();
+    let family = use_family();
+    let announcer = Announcer::find();
+    let mark_id = format!("ev-{id}-mark");
+    let undo_id = format!("ev-{id}-undo");
+    let undo = move |_| {
+        let pid = profile_id.get_value();
+        if family.update(move |f| f.unmark_done(&pid, id)).is_ok() {
+            date_value.set(input_date(today.0.get_untracked()));
+            let lang = i18n.lang();
+            announce(announcer, format(lang, Key::EventsUnmarked, &[("title", &texts::event_title(lang, id))]));
+            focus_later(mark_id.clone());
+        }
+    };
+    view! {
+        <div class="ev-done">
+            <p class="ev-done-on">
+                {move || format(i18n.lang(), Key::EventsDoneOn, &[("date", &texts::date_long(i18n.lang(), day))])}
+            </p>
+            <button
+                type="button"
+                class="ev-button ev-button-quiet"
+                id=undo_id
+                aria-label=move || named_action(i18n.lang(), Key::EventsUndo, &title.get())
+                on:click=undo
+            >
+                {crate::i18n::tr(Key::EventsUndo)}
+            </button>
+        </div>
+    }
+}
+
+/// The form to mark an event done: the date it was done (never after today) and the button.
+#[component]
+fn MarkDoneForm(
+    id: &'static str,
+    title: Signal<String>,
+    date_value: RwSignal<String>,
+    date_error: RwSignal<Option<Key>>,
+    profile_id: StoredValue<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let today = use_today();
+    let family = use_family();
+    let announcer = Announcer::find();
     let date_input_id = format!("ev-{id}-date");
     let date_error_id = format!("ev-{id}-date-error");
     let mark_id = format!("ev-{id}-mark");
     let undo_id = format!("ev-{id}-undo");
     let mark = {
         let date_input_id = date_input_id.clone();
-        let undo_id = undo_id.clone();
         move |ev: SubmitEvent| {
             ev.prevent_default();
             let today = today.0.get_untracked();
@@ -200,81 +296,35 @@ pub fn EventCard(
             }
         }
     };
-    let undo = {
-        let mark_id = mark_id.clone();
-        move |_| {
-            let pid = profile_id.get_value();
-            if family.update(move |f| f.unmark_done(&pid, id)).is_ok() {
-                date_value.set(input_date(today.0.get_untracked()));
-                let lang = i18n.lang();
-                announce(announcer, format(lang, Key::EventsUnmarked, &[("title", &texts::event_title(lang, id))]));
-                focus_later(mark_id.clone());
-            }
-        }
-    };
-    let named = move |action: Key| move || named_action(i18n.lang(), action, &title.get());
-    let done_control = move || match done.get() {
-        Some(day) => view! {
-            <div class="ev-done">
-                <p class="ev-done-on">
-                    {move || format(i18n.lang(), Key::EventsDoneOn, &[("date", &texts::date_long(i18n.lang(), day))])}
-                </p>
-                <button
-                    type="button"
-                    class="ev-button ev-button-quiet"
-                    id=undo_id.clone()
-                    aria-label=named(Key::EventsUndo)
-                    on:click=undo.clone()
-                >
-                    {crate::i18n::tr(Key::EventsUndo)}
-                </button>
-            </div>
-        }
-        .into_any(),
-        None => {
-            let described_by = date_error_id.clone();
-            view! {
-            <form class="ev-mark" novalidate on:submit=mark.clone()>
-                <div class="ev-field">
-                    <label for=date_input_id.clone()>{crate::i18n::tr(Key::EventsDoneDateLabel)}</label>
-                    <input
-                        type="date"
-                        id=date_input_id.clone()
-                        required
-                        max=move || input_date(today.get())
-                        prop:value=move || date_value.get()
-                        on:input=move |ev| date_value.set(event_target_value(&ev))
-                        aria-invalid=move || date_error.get().is_some().to_string()
-                        aria-describedby=move || date_error.get().map(|_| described_by.clone())
-                    />
-                </div>
-                <button type="submit" class="ev-button" id=mark_id.clone() aria-label=named(Key::EventsMarkDone)>
-                    {crate::i18n::tr(Key::EventsMarkDone)}
-                </button>
-                <p class="ev-field-error" id=date_error_id.clone()>
-                    {move || date_error.get().map(|key| i18n.t(key))}
-                </p>
-            </form>
-            }
-            .into_any()
-        }
-    };
-
+    let described_by = date_error_id.clone();
     view! {
-        <article class="ev-card" class:ev-card-done=move || done.get().is_some() aria-labelledby=labelled_by>
-            <h3 class="ev-title" id=title_id>{move || title.get()}</h3>
-            <p class="ev-tags">{tags}</p>
-            <p class="ev-window">{window}</p>
-            <p class=move || status_class(current.get())>{status_text}</p>
-            {vaccines}
-            {note}
-            {check}
-            <div class="ev-source"><SourceLinks sources=sources label=Key::EventsSourceOne label_several=Key::EventsSources/></div>
-            <p class="ev-reviewed">{move || format(i18n.lang(), Key::EventsReviewed, &[("date", &texts::date_long(i18n.lang(), reviewed))])}</p>
-            {done_control}
-        </article>
+        <form class="ev-mark" novalidate on:submit=mark>
+            <div class="ev-field">
+                <label for=date_input_id.clone()>{crate::i18n::tr(Key::EventsDoneDateLabel)}</label>
+                <input
+                    type="date"
+                    id=date_input_id
+                    required
+                    max=move || input_date(today.get())
+                    prop:value=move || date_value.get()
+                    on:input=move |ev| date_value.set(event_target_value(&ev))
+                    aria-invalid=move || date_error.get().is_some().to_string()
+                    aria-describedby=move || date_error.get().map(|_| described_by.clone())
+                />
+            </div>
+            <button
+                type="submit"
+                class="ev-button"
+                id=mark_id
+                aria-label=move || named_action(i18n.lang(), Key::EventsMarkDone, &title.get())
+            >
+                {crate::i18n::tr(Key::EventsMarkDone)}
+            </button>
+            <p class="ev-field-error" id=date_error_id>
+                {move || date_error.get().map(|key| i18n.t(key))}
+            </p>
+        </form>
     }
-    .into_any()
 }
 
 /// One of the parent's own appointments: title, date, where it stands, note, delete.

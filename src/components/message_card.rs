@@ -173,6 +173,96 @@ const SHARE: &str = "M12 15V4M8 7.5L12 3.5l4 4M6 11H5v9h14v-9h-1";
 #[component]
 pub fn MessageCard(message: Message, #[prop(default = 3)] heading_level: u8) -> impl IntoView {
     let i18n = use_i18n();
+    let id = message.meta.id.clone();
+    // The longer text: fetched when the parent opens it, again if the language changes.
+    let more_open = RwSignal::new(false);
+    let more = {
+        let id = id.clone();
+        LocalResource::new(move || {
+            let (open, lang, id) = (more_open.get(), i18n.lang(), id.clone());
+            async move {
+                match open {
+                    true => Some(crate::content::more_text(lang, &id).await),
+                    false => None,
+                }
+            }
+        })
+    };
+    let more_id = format!("more-{id}");
+
+    let theme = message.meta.theme;
+    let reviewed = message.meta.reviewed;
+    let source = message.meta.source.clone();
+    let title = message.text.title.clone();
+    let heading = if heading_level == 4 {
+        view! { <h4 class="msg-title">{title}</h4> }.into_any()
+    } else {
+        view! { <h3 class="msg-title">{title}</h3> }.into_any()
+    };
+
+    view! {
+        <article class="msg-card">
+            <p class="msg-theme">{move || theme_label(i18n.lang(), theme)}</p>
+            {heading}
+            <p class="msg-text">{message.text.text.clone()}</p>
+            {message.meta.more.then(|| view! { <MoreText more_open=more_open more=more more_id=more_id/> })}
+            <p class="msg-source">
+                {crate::i18n::tr(Key::MessagesSource)}
+                " "
+                <SourceLink source=source/>
+            </p>
+            <p class="msg-reviewed">
+                {move || {
+                    crate::i18n::format(
+                        i18n.lang(),
+                        Key::MessagesReviewed,
+                        &[("date", &texts::date_long(i18n.lang(), reviewed))],
+                    )
+                }}
+            </p>
+            <MessageActions message=message more=more/>
+        </article>
+    }
+}
+
+/// The button that opens a message's longer text, and that text (loading, or its error).
+#[component]
+fn MoreText(
+    more_open: RwSignal<bool>,
+    more: LocalResource<Option<Result<String, String>>>,
+    more_id: String,
+) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            class="msg-more-toggle"
+            aria-expanded=move || if more_open.get() { "true" } else { "false" }
+            aria-controls=more_id.clone()
+            on:click=move |_| more_open.update(|open| *open = !*open)
+        >
+            {crate::i18n::tr(Key::MessagesMore)}
+        </button>
+        <div id=more_id class="msg-more" hidden=move || !more_open.get()>
+            {move || match more.get().flatten() {
+                None if more_open.get() => {
+                    view! { <p role="status">{crate::i18n::tr(Key::MessagesMoreLoading)}</p> }.into_any()
+                }
+                None => ().into_any(),
+                Some(Ok(text)) => text
+                    .split("\n\n")
+                    .map(|p| view! { <p>{p.to_string()}</p> })
+                    .collect_view()
+                    .into_any(),
+                Some(Err(_)) => view! { <p role="alert">{crate::i18n::tr(Key::MessagesMoreError)}</p> }.into_any(),
+            }}
+        </div>
+    }
+}
+
+/// The actions of a message: favourite, read aloud and share (the last two if the browser can).
+#[component]
+fn MessageActions(message: Message, more: LocalResource<Option<Result<String, String>>>) -> impl IntoView {
+    let i18n = use_i18n();
     let family = use_family();
     let id = message.meta.id.clone();
     let favourite = {
@@ -192,22 +282,7 @@ pub fn MessageCard(message: Message, #[prop(default = 3)] heading_level: u8) -> 
         let code = i18n.lang().code();
         langs.with(|l| l.iter().any(|tag| voice_speaks(tag, code)))
     };
-    // The longer text: fetched when the parent opens it, again if the language changes.
-    let more_open = RwSignal::new(false);
-    let more = {
-        let id = id.clone();
-        LocalResource::new(move || {
-            let (open, lang, id) = (more_open.get(), i18n.lang(), id.clone());
-            async move {
-                match open {
-                    true => Some(crate::content::more_text(lang, &id).await),
-                    false => None,
-                }
-            }
-        })
-    };
     let more_loaded = move || more.get().flatten().and_then(Result::ok);
-    let more_id = format!("more-{id}");
     let speaking = RwSignal::new(false);
     on_cleanup(move || {
         if speaking.get_untracked() {
@@ -246,93 +321,37 @@ pub fn MessageCard(message: Message, #[prop(default = 3)] heading_level: u8) -> 
     };
 
     let can_share = share_function().is_some();
-    let share_click = {
-        let message = message.clone();
-        move |_| share(&message.text.title, &spoken_text(i18n.lang(), &message, more_loaded().as_deref()))
-    };
-
-    let theme = message.meta.theme;
-    let reviewed = message.meta.reviewed;
-    let source = message.meta.source.clone();
-    let title = message.text.title.clone();
-    let heading = if heading_level == 4 {
-        view! { <h4 class="msg-title">{title}</h4> }.into_any()
-    } else {
-        view! { <h3 class="msg-title">{title}</h3> }.into_any()
-    };
+    let share_click =
+        move |_| share(&message.text.title, &spoken_text(i18n.lang(), &message, more_loaded().as_deref()));
 
     view! {
-        <article class="msg-card">
-            <p class="msg-theme">{move || theme_label(i18n.lang(), theme)}</p>
-            {heading}
-            <p class="msg-text">{message.text.text.clone()}</p>
-            {message.meta.more.then(|| view! {
-                <button
-                    type="button"
-                    class="msg-more-toggle"
-                    aria-expanded=move || if more_open.get() { "true" } else { "false" }
-                    aria-controls=more_id.clone()
-                    on:click=move |_| more_open.update(|open| *open = !*open)
-                >
-                    {crate::i18n::tr(Key::MessagesMore)}
+        <div class="msg-actions">
+            <button
+                type="button"
+                class="msg-action msg-favourite"
+                aria-pressed=move || if favourite() { "true" } else { "false" }
+                on:click=toggle
+            >
+                {icon(STAR, "msg-icon msg-star")}
+                <span>{crate::i18n::tr(Key::MessagesFavourite)}</span>
+            </button>
+            <Show when=can_speak>
+                <button type="button" class="msg-action msg-speak" on:click=read.clone()>
+                    {icon(SPEAKER, "msg-icon")}
+                    <span>
+                        {move || {
+                            i18n.t(if speaking.get() { Key::MessagesStopReading } else { Key::MessagesReadAloud })
+                        }}
+                    </span>
                 </button>
-                <div id=more_id.clone() class="msg-more" hidden=move || !more_open.get()>
-                    {move || match more.get().flatten() {
-                        None if more_open.get() => {
-                            view! { <p role="status">{crate::i18n::tr(Key::MessagesMoreLoading)}</p> }.into_any()
-                        }
-                        None => ().into_any(),
-                        Some(Ok(text)) => text
-                            .split("\n\n")
-                            .map(|p| view! { <p>{p.to_string()}</p> })
-                            .collect_view()
-                            .into_any(),
-                        Some(Err(_)) => view! { <p role="alert">{crate::i18n::tr(Key::MessagesMoreError)}</p> }.into_any(),
-                    }}
-                </div>
-            })}
-            <p class="msg-source">
-                {crate::i18n::tr(Key::MessagesSource)}
-                " "
-                <SourceLink source=source/>
-            </p>
-            <p class="msg-reviewed">
-                {move || {
-                    crate::i18n::format(
-                        i18n.lang(),
-                        Key::MessagesReviewed,
-                        &[("date", &texts::date_long(i18n.lang(), reviewed))],
-                    )
-                }}
-            </p>
-            <div class="msg-actions">
-                <button
-                    type="button"
-                    class="msg-action msg-favourite"
-                    aria-pressed=move || if favourite() { "true" } else { "false" }
-                    on:click=toggle
-                >
-                    {icon(STAR, "msg-icon msg-star")}
-                    <span>{crate::i18n::tr(Key::MessagesFavourite)}</span>
+            </Show>
+            <Show when=move || can_share>
+                <button type="button" class="msg-action msg-share" on:click=share_click.clone()>
+                    {icon(SHARE, "msg-icon")}
+                    <span>{crate::i18n::tr(Key::MessagesShare)}</span>
                 </button>
-                <Show when=can_speak>
-                    <button type="button" class="msg-action msg-speak" on:click=read.clone()>
-                        {icon(SPEAKER, "msg-icon")}
-                        <span>
-                            {move || {
-                                i18n.t(if speaking.get() { Key::MessagesStopReading } else { Key::MessagesReadAloud })
-                            }}
-                        </span>
-                    </button>
-                </Show>
-                <Show when=move || can_share>
-                    <button type="button" class="msg-action msg-share" on:click=share_click.clone()>
-                        {icon(SHARE, "msg-icon")}
-                        <span>{crate::i18n::tr(Key::MessagesShare)}</span>
-                    </button>
-                </Show>
-            </div>
-        </article>
+            </Show>
+        </div>
     }
 }
 

@@ -66,7 +66,6 @@ pub fn ProfileForm(
     on_save: Callback<Profile>,
     #[prop(optional)] on_cancel: Option<Callback<()>>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let today = use_today();
     let draft = RwSignal::new(initial);
     let error = RwSignal::new(None::<DraftError>);
@@ -76,9 +75,6 @@ pub fn ProfileForm(
     let term_input = NodeRef::<html::Input>::new();
 
     let situation = Signal::derive(move || draft.with(|d| d.situation));
-    let date_kind = Signal::derive(move || draft.with(|d| d.date_kind));
-    let invalid = move |field: Field| move || error.get().is_some_and(|e| e.field == field).to_string();
-    let iso_today = move || today.get().to_string();
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -125,7 +121,7 @@ pub fn ProfileForm(
                     autocomplete="off"
                     node_ref=name_input
                     aria-describedby="profile-name-hint profile-name-error"
-                    aria-invalid=invalid(Field::Name)
+                    aria-invalid=invalid(error, Field::Name)
                     prop:value=move || draft.with(|d| d.name.clone())
                     on:input=move |ev| draft.update(|d| d.name = event_target_value(&ev))
                 />
@@ -133,103 +129,11 @@ pub fn ProfileForm(
             </div>
 
             <Show when=move || situation.get() == Situation::Pregnant>
-                <Choices
-                    name="date-kind"
-                    legend=Key::ProfileDateKindLegend
-                    options=vec![
-                        (DateKind::DueDate, Key::ProfileDateKindDue),
-                        (DateKind::LastPeriod, Key::ProfileDateKindLastPeriod),
-                        (DateKind::PregnancyStart, Key::ProfileDateKindStart),
-                    ]
-                    selected=date_kind
-                    on_change=Callback::new(move |k| draft.update(|d| d.date_kind = k))
-                />
-                <div class="field">
-                    <label for="profile-pregnancy-date">
-                        {move || i18n.t(match date_kind.get() {
-                            DateKind::DueDate => Key::ProfileDateLabelDue,
-                            DateKind::LastPeriod => Key::ProfileDateLabelLastPeriod,
-                            DateKind::PregnancyStart => Key::ProfileDateLabelStart,
-                        })}
-                    </label>
-                    <p class="hint" id="profile-pregnancy-date-hint">{crate::i18n::tr(Key::ProfileDateHint)}</p>
-                    <input
-                        id="profile-pregnancy-date"
-                        type="date"
-                        node_ref=pregnancy_input
-                        aria-describedby="profile-pregnancy-date-hint profile-pregnancy-date-error"
-                        aria-invalid=invalid(Field::PregnancyDate)
-                        prop:value=move || draft.with(|d| d.pregnancy_date.clone())
-                        on:input=move |ev| draft.update(|d| d.pregnancy_date = event_target_value(&ev))
-                    />
-                    <FieldError field=Field::PregnancyDate error=error id="profile-pregnancy-date-error"/>
-                </div>
-                {babies_choices(draft, Key::ProfileBabiesLegend)}
-                <Choices
-                    name="rank"
-                    legend=Key::ProfileRankLegend
-                    hint=Key::ProfileRankHint
-                    options=vec![
-                        (ChildRank::First, Key::ProfileRankFirst),
-                        (ChildRank::Second, Key::ProfileRankSecond),
-                        (ChildRank::ThirdOrMore, Key::ProfileRankThird),
-                    ]
-                    selected=Signal::derive(move || draft.with(|d| d.rank))
-                    on_change=Callback::new(move |r| draft.update(|d| d.rank = r))
-                />
+                <PregnancyFields draft=draft error=error input=pregnancy_input/>
             </Show>
 
             <Show when=move || situation.get() == Situation::Born>
-                <div class="field">
-                    <label for="profile-birth-date">{crate::i18n::tr(Key::ProfileBirthLabel)}</label>
-                    <input
-                        id="profile-birth-date"
-                        type="date"
-                        max=iso_today
-                        node_ref=birth_input
-                        aria-describedby="profile-birth-date-error"
-                        aria-invalid=invalid(Field::BirthDate)
-                        prop:value=move || draft.with(|d| d.birth_date.clone())
-                        on:input=move |ev| draft.update(|d| d.birth_date = event_target_value(&ev))
-                    />
-                    <FieldError field=Field::BirthDate error=error id="profile-birth-date-error"/>
-                </div>
-                <fieldset class="term" aria-describedby="profile-term-hint profile-term-error">
-                    <legend>{crate::i18n::tr(Key::ProfileTermLegend)}</legend>
-                    <p class="hint" id="profile-term-hint">{crate::i18n::tr(Key::ProfileTermHint)}</p>
-                    <div class="term-inputs">
-                        <div class="field">
-                            <label for="profile-term-weeks">{crate::i18n::tr(Key::ProfileTermWeeks)}</label>
-                            <input
-                                id="profile-term-weeks"
-                                type="number"
-                                inputmode="numeric"
-                                min="22"
-                                max="44"
-                                node_ref=term_input
-                                aria-invalid=invalid(Field::Term)
-                                prop:value=move || draft.with(|d| d.term_weeks.clone())
-                                on:input=move |ev| draft.update(|d| d.term_weeks = event_target_value(&ev))
-                            />
-                        </div>
-                        <div class="field">
-                            <label for="profile-term-days">{crate::i18n::tr(Key::ProfileTermDays)}</label>
-                            <input
-                                id="profile-term-days"
-                                type="number"
-                                inputmode="numeric"
-                                min="0"
-                                max="6"
-                                aria-invalid=invalid(Field::Term)
-                                prop:value=move || draft.with(|d| d.term_days.clone())
-                                on:input=move |ev| draft.update(|d| d.term_days = event_target_value(&ev))
-                            />
-                        </div>
-                    </div>
-                    <FieldError field=Field::Term error=error id="profile-term-error"/>
-                </fieldset>
-                // the rest of the second-parent leave depends on it (21 or 28 days)
-                {babies_choices(draft, Key::ProfileBabiesBornLegend)}
+                <BirthFields draft=draft error=error birth_input=birth_input term_input=term_input/>
             </Show>
 
             <div class="actions">
@@ -241,6 +145,132 @@ pub fn ProfileForm(
                 })}
             </div>
         </form>
+    }
+}
+
+/// Whether the last attempt failed at `field`, as the value of `aria-invalid`.
+fn invalid(error: RwSignal<Option<DraftError>>, field: Field) -> impl Fn() -> String + Copy {
+    move || error.get().is_some_and(|e| e.field == field).to_string()
+}
+
+/// The fields of a pregnancy: which date is known and that date, how many babies, the rank.
+#[component]
+fn PregnancyFields(
+    draft: RwSignal<ProfileDraft>,
+    error: RwSignal<Option<DraftError>>,
+    input: NodeRef<html::Input>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let date_kind = Signal::derive(move || draft.with(|d| d.date_kind));
+    view! {
+        <Choices
+            name="date-kind"
+            legend=Key::ProfileDateKindLegend
+            options=vec![
+                (DateKind::DueDate, Key::ProfileDateKindDue),
+                (DateKind::LastPeriod, Key::ProfileDateKindLastPeriod),
+                (DateKind::PregnancyStart, Key::ProfileDateKindStart),
+            ]
+            selected=date_kind
+            on_change=Callback::new(move |k| draft.update(|d| d.date_kind = k))
+        />
+        <div class="field">
+            <label for="profile-pregnancy-date">
+                {move || i18n.t(match date_kind.get() {
+                    DateKind::DueDate => Key::ProfileDateLabelDue,
+                    DateKind::LastPeriod => Key::ProfileDateLabelLastPeriod,
+                    DateKind::PregnancyStart => Key::ProfileDateLabelStart,
+                })}
+            </label>
+            <p class="hint" id="profile-pregnancy-date-hint">{crate::i18n::tr(Key::ProfileDateHint)}</p>
+            <input
+                id="profile-pregnancy-date"
+                type="date"
+                node_ref=input
+                aria-describedby="profile-pregnancy-date-hint profile-pregnancy-date-error"
+                aria-invalid=invalid(error, Field::PregnancyDate)
+                prop:value=move || draft.with(|d| d.pregnancy_date.clone())
+                on:input=move |ev| draft.update(|d| d.pregnancy_date = event_target_value(&ev))
+            />
+            <FieldError field=Field::PregnancyDate error=error id="profile-pregnancy-date-error"/>
+        </div>
+        {babies_choices(draft, Key::ProfileBabiesLegend)}
+        <Choices
+            name="rank"
+            legend=Key::ProfileRankLegend
+            hint=Key::ProfileRankHint
+            options=vec![
+                (ChildRank::First, Key::ProfileRankFirst),
+                (ChildRank::Second, Key::ProfileRankSecond),
+                (ChildRank::ThirdOrMore, Key::ProfileRankThird),
+            ]
+            selected=Signal::derive(move || draft.with(|d| d.rank))
+            on_change=Callback::new(move |r| draft.update(|d| d.rank = r))
+        />
+    }
+}
+
+/// The fields of a born child: the birth date, the term at birth, how many babies.
+#[component]
+fn BirthFields(
+    draft: RwSignal<ProfileDraft>,
+    error: RwSignal<Option<DraftError>>,
+    birth_input: NodeRef<html::Input>,
+    term_input: NodeRef<html::Input>,
+) -> impl IntoView {
+    let today = use_today();
+    let iso_today = move || today.get().to_string();
+    view! {
+        <div class="field">
+            <label for="profile-birth-date">{crate::i18n::tr(Key::ProfileBirthLabel)}</label>
+            <input
+                id="profile-birth-date"
+                type="date"
+                max=iso_today
+                node_ref=birth_input
+                aria-describedby="profile-birth-date-error"
+                aria-invalid=invalid(error, Field::BirthDate)
+                prop:value=move || draft.with(|d| d.birth_date.clone())
+                on:input=move |ev| draft.update(|d| d.birth_date = event_target_value(&ev))
+            />
+            <FieldError field=Field::BirthDate error=error id="profile-birth-date-error"/>
+        </div>
+        <fieldset class="term" aria-describedby="profile-term-hint profile-term-error">
+            <legend>{crate::i18n::tr(Key::ProfileTermLegend)}</legend>
+            <p class="hint" id="profile-term-hint">{crate::i18n::tr(Key::ProfileTermHint)}</p>
+            <div class="term-inputs">
+                <div class="field">
+                    <label for="profile-term-weeks">{crate::i18n::tr(Key::ProfileTermWeeks)}</label>
+                    <input
+                        id="profile-term-weeks"
+                        type="number"
+                        inputmode="numeric"
+                        min="22"
+                        max="44"
+                        node_ref=term_input
+                        aria-invalid=invalid(error, Field::Term)
+                        prop:value=move || draft.with(|d| d.term_weeks.clone())
+                        on:input=move |ev| draft.update(|d| d.term_weeks = event_target_value(&ev))
+                    />
+                </div>
+                <div class="field">
+                    <label for="profile-term-days">{crate::i18n::tr(Key::ProfileTermDays)}</label>
+                    <input
+                        id="profile-term-days"
+                        type="number"
+                        inputmode="numeric"
+                        min="0"
+                        max="6"
+                        aria-invalid=invalid(error, Field::Term)
+                        prop:value=move || draft.with(|d| d.term_days.clone())
+                        on:input=move |ev| draft.update(|d| d.term_days = event_target_value(&ev))
+                    />
+                </div>
+            </div>
+            <FieldError field=Field::Term error=error id="profile-term-error"/>
+        </fieldset>
+        // the rest of the second-parent leave depends on it (21 or 28 days)
+        {babies_choices(draft, Key::ProfileBabiesBornLegend)}
     }
 }
 

@@ -271,67 +271,16 @@ fn Questions(items: Arc<Items>) -> impl IntoView {
             }
         }
     };
-    let question = {
-        let items = items.clone();
-        move || {
-            let n = current.get();
-            let item = items.item(n)?.clone();
-            let name = format!("wb-item-{n}");
-            Some(view! {
-                <fieldset class="wb-item">
-                    <legend>
-                        <h2 id="wb-item-heading" class="wb-item-text" tabindex="-1">{item.text.clone()}</h2>
-                    </legend>
-                    <div class="wb-answers">
-                        {item
-                            .answers
-                            .iter()
-                            .enumerate()
-                            .map(|(i, answer)| {
-                                let i = i as u8;
-                                view! {
-                                    <label class="wb-answer">
-                                        <input
-                                            type="radio"
-                                            name=name.clone()
-                                            value=i.to_string()
-                                            prop:checked=move || flow.with(|f| f.answers.chosen(n) == Some(i))
-                                            on:change=move |_| {
-                                                flow.update(|f| {
-                                                    f.choose(i);
-                                                })
-                                            }
-                                        />
-                                        <span>{answer.text.clone()}</span>
-                                    </label>
-                                }
-                            })
-                            .collect_view()}
-                    </div>
-                </fieldset>
-            })
-        }
-    };
     let period = items.intro().to_string();
     view! {
         <section class="wb-screen wb-questions" aria-labelledby="wb-item-heading">
             <p class="wb-progress-text" aria-live="polite">{progress}</p>
             <div class="wb-progress" aria-hidden="true">
-                {(1..=ITEM_COUNT as u8)
-                    .map(|k| {
-                        view! {
-                            <span
-                                class="wb-progress-step"
-                                class:wb-progress-done=move || k < current.get()
-                                class:wb-progress-current=move || k == current.get()
-                            ></span>
-                        }
-                    })
-                    .collect_view()}
+                {progress_steps(current)}
             </div>
             <p class="wb-period">{period}</p>
             <form class="wb-item-form" novalidate on:submit=on_submit>
-                {question}
+                <Question items=items current=current/>
                 <Show when=move || !answered()>
                     <p class="hint" id="wb-next-hint">{crate::i18n::tr(Key::WellbeingCheckNextHint)}</p>
                 </Show>
@@ -351,6 +300,65 @@ fn Questions(items: Arc<Items>) -> impl IntoView {
             </form>
         </section>
     }
+}
+
+/// The item on screen: its text and its answers, as a group of radio buttons.
+#[component]
+fn Question(items: Arc<Items>, current: Memo<u8>) -> impl IntoView {
+    let flow = use_flow();
+    move || {
+        let n = current.get();
+        let item = items.item(n)?.clone();
+        let name = format!("wb-item-{n}");
+        Some(view! {
+            <fieldset class="wb-item">
+                <legend>
+                    <h2 id="wb-item-heading" class="wb-item-text" tabindex="-1">{item.text.clone()}</h2>
+                </legend>
+                <div class="wb-answers">
+                    {item
+                        .answers
+                        .iter()
+                        .enumerate()
+                        .map(|(i, answer)| {
+                            let i = i as u8;
+                            view! {
+                                <label class="wb-answer">
+                                    <input
+                                        type="radio"
+                                        name=name.clone()
+                                        value=i.to_string()
+                                        prop:checked=move || flow.with(|f| f.answers.chosen(n) == Some(i))
+                                        on:change=move |_| {
+                                            flow.update(|f| {
+                                                f.choose(i);
+                                            })
+                                        }
+                                    />
+                                    <span>{answer.text.clone()}</span>
+                                </label>
+                            }
+                        })
+                        .collect_view()}
+                </div>
+            </fieldset>
+        })
+    }
+}
+
+/// The progress of the items, one mark each (the line above says it in words).
+fn progress_steps(current: Memo<u8>) -> impl IntoView {
+    (1..=ITEM_COUNT as u8)
+        .map(|k| {
+            view! {
+                <span
+                    class="wb-progress-step"
+                    class:wb-progress-done=move || k < current.get()
+                    class:wb-progress-current=move || k == current.get()
+                ></span>
+            }
+        })
+        .collect_view()
 }
 
 /// Item 10 scored above 0: the lines to call, before any score, whatever the total.
