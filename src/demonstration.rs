@@ -4,13 +4,13 @@
 //! A demonstration lives in the tab's session storage (`storage` switches to it while
 //! the tab is in one): entering or leaving reloads the app on the other set of
 //! documents, and closing the tab forgets the demonstration. The samples themselves are
-//! in `domain::demo`; the screens in `pages::demo` and `components::demo`.
+//! in `domain::samples`; the screens in `pages::demo` and `components::demo_cards`.
 
 use crate::clock::local_today;
-use crate::domain::demo::{start_link, Sample};
 use crate::domain::document::Document;
 use crate::domain::family::Family;
 use crate::domain::lang::Lang;
+use crate::domain::samples::{start_link, Sample};
 use crate::domain::settings::Settings;
 use crate::i18n::{text, Key};
 use crate::storage::{self, StorageError};

@@ -10,7 +10,7 @@
 pub mod clock;
 pub mod components;
 pub mod content;
-pub mod demo;
+pub mod demonstration;
 pub mod directory_store;
 pub mod domain;
 pub mod download;
@@ -27,7 +27,7 @@ pub mod store;
 pub mod texts;
 
 use components::{
-    demo::DemoBanner, nav::BottomNav, storage_banner::StorageBanner, update_banner::UpdateBanner,
+    demo_cards::DemoBanner, nav::BottomNav, storage_banner::StorageBanner, update_banner::UpdateBanner,
     urgent_link::UrgentBar,
 };
 use i18n::{I18n, Key};
@@ -118,7 +118,7 @@ pub fn start() {
         match i18n::load(lang).await {
             Ok(()) => {
                 // a start link may begin a demonstration: its sample is named in `lang`
-                if let Some(sample) = demo::on_start() {
+                if let Some(sample) = demonstration::on_start() {
                     wasm_bindgen_futures::spawn_local(sections::start_demo(sample, lang));
                 }
                 boot(|b| b.texts = true);

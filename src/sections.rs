@@ -78,7 +78,7 @@ pub enum Page {
     Demo,
     /// Not a page: a nurse's start link that names a sample starts it (the sample family
     /// is built from the calendar's rules, which the main module does not carry).
-    DemoStart(crate::domain::demo::Sample, crate::domain::lang::Lang),
+    DemoStart(crate::domain::samples::Sample, crate::domain::lang::Lang),
 }
 
 /// Today for a profile, the Timeline, the events.
@@ -134,8 +134,8 @@ fn demo(page: Page) -> Result<AnyView, NotLoaded> {
     Ok(match page {
         Page::Demo => pages::demo::DemoPage().into_any(),
         Page::DemoStart(sample, lang) => {
-            // A failure to start leaves the parent's data as it was (see `demo::enter`).
-            let _ = crate::demo::enter(sample, lang);
+            // A failure to start leaves the parent's data as it was (see `demonstration::enter`).
+            let _ = crate::demonstration::enter(sample, lang);
             ().into_any()
         }
         _ => ().into_any(),
@@ -143,7 +143,7 @@ fn demo(page: Page) -> Result<AnyView, NotLoaded> {
 }
 
 /// Starts the demonstration with `sample` (from its module, fetched if need be).
-pub async fn start_demo(sample: crate::domain::demo::Sample, lang: crate::domain::lang::Lang) {
+pub async fn start_demo(sample: crate::domain::samples::Sample, lang: crate::domain::lang::Lang) {
     let _ = demo(Page::DemoStart(sample, lang)).await;
 }
 

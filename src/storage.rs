@@ -1,7 +1,7 @@
 //! The one door to the device's storage (localStorage through gloo-storage).
 //! Features call these functions; none touches `localStorage` itself.
 //!
-//! During a demonstration (see `crate::demo`), every function here works on the tab's
+//! During a demonstration (see `crate::demonstration`), every function here works on the tab's
 //! `sessionStorage` instead: the parent's own documents are then neither read nor
 //! written, and the browser forgets the demonstration when the tab closes.
 

@@ -20,7 +20,7 @@ pub fn BackupReminder() -> impl IntoView {
     let state = RwSignal::new(settings::load().backup);
     let said = RwSignal::new(None::<String>);
     // A demonstration's sample family is not the parent's: nothing to keep or remind of.
-    let in_demo = crate::demo::active().is_some();
+    let in_demo = crate::demonstration::active().is_some();
 
     // Every kind of document counts (read again after each change, here or elsewhere).
     let data = Memo::new(move |_| crate::store::stored().has_data);

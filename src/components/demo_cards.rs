@@ -1,7 +1,7 @@
 //! The marks of demonstration mode outside its own page: the banner every screen shows
 //! during a demonstration, and the way in from Settings.
 
-use crate::demo;
+use crate::demonstration;
 use crate::i18n::{use_i18n, Key};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -11,14 +11,14 @@ use leptos_router::components::A;
 #[component]
 pub fn DemoBanner() -> impl IntoView {
     let i18n = use_i18n();
-    demo::active().map(|_| {
+    demonstration::active().map(|_| {
         view! {
             <aside class="demo-banner" aria-label=move || i18n.t(Key::DemoBannerLabel)>
                 <p>{move || i18n.t(Key::DemoBannerText)}</p>
                 <div class="actions">
                     <A href="/demo">{move || i18n.t(Key::DemoBannerOptions)}</A>
                     <button type="button" class="button" on:click=|_| {
-                        let _ = demo::leave();
+                        let _ = demonstration::leave();
                     }>{move || i18n.t(Key::DemoLeave)}</button>
                 </div>
             </aside>

@@ -4,7 +4,7 @@ pub mod backup_reminder;
 pub mod choices;
 pub mod coming_soon;
 pub mod data_controls;
-pub mod demo;
+pub mod demo_cards;
 pub mod event_card;
 pub mod icons;
 pub mod language_picker;

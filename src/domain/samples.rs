@@ -1,7 +1,7 @@
 //! The demonstration mode's content: the sample families a nurse can show, made for
 //! today's date, and the QR code of the app's address drawn as one SVG path.
 //!
-//! The shell (`crate::demo`) keeps a demonstration in its own storage, apart from the
+//! The shell (`crate::demonstration`) keeps a demonstration in its own storage, apart from the
 //! parent's; this module only says what a sample family holds.
 
 use super::calendar::add_months;

@@ -3,8 +3,8 @@
 
 use crate::components::page::Page;
 use crate::components::qr::QrCode;
-use crate::demo;
-use crate::domain::demo::Sample;
+use crate::demonstration;
+use crate::domain::samples::Sample;
 use crate::i18n::{format, use_i18n, Key};
 use leptos::prelude::*;
 
@@ -27,10 +27,10 @@ fn body(sample: Sample) -> Key {
 #[component]
 pub fn DemoPage() -> impl IntoView {
     let i18n = use_i18n();
-    let active = demo::active();
+    let active = demonstration::active();
     let failed = RwSignal::new(false);
     let start = move |sample: Sample| {
-        if demo::enter(sample, i18n.lang()).is_err() {
+        if demonstration::enter(sample, i18n.lang()).is_err() {
             failed.set(true);
         }
     };
@@ -57,7 +57,7 @@ pub fn DemoPage() -> impl IntoView {
                 <section class="card demo-current">
                     <p>{move || format(i18n.lang(), Key::DemoCurrent, &[("sample", i18n.t(title(sample)))])}</p>
                     <button type="button" class="button" on:click=move |_| {
-                        if demo::leave().is_err() {
+                        if demonstration::leave().is_err() {
                             failed.set(true);
                         }
                     }>{move || i18n.t(Key::DemoLeave)}</button>

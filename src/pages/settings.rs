@@ -1,5 +1,6 @@
 use crate::components::{
-    data_controls::DataControls, demo::DemoCard, language_picker::LanguagePicker, page::Page, profiles::ProfileList,
+    data_controls::DataControls, demo_cards::DemoCard, language_picker::LanguagePicker, page::Page,
+    profiles::ProfileList,
 };
 use crate::i18n::Key;
 use leptos::prelude::*;
