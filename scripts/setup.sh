@@ -48,21 +48,29 @@ setup_build() {
     say "adding clippy (the tests run the linter)"
     rustup component add clippy
   fi
+  # The tools are built once, in a folder of their own (a later version reuses what it can).
+  local tools_target="${COCON_TOOLS_TARGET:-$HOME/.cache/cocon/tools-target}"
   if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
-    say "installing trunk $TRUNK_VERSION (compiles from crates.io: about 10 minutes on 2 cores)"
-    cargo install trunk --version "$TRUNK_VERSION" --locked
+    # --debug: trunk only orchestrates (cargo, wasm-bindgen, wasm-opt), so an unoptimised
+    # build is enough: about 5 minutes on 2 cores instead of 10, and a release build of the
+    # app takes about a second longer with it (measured, README "First set-up").
+    say "installing trunk $TRUNK_VERSION (compiles from crates.io: about 5 minutes on 2 cores)"
+    cargo install trunk --version "$TRUNK_VERSION" --locked --debug --target-dir "$tools_target"
   fi
   local wbg; wbg="$(wasm_bindgen_version)"
   if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wbg" ]; then
     say "installing wasm-bindgen-cli $wbg (about 3 minutes)"
     # not --locked: the CLI's own lockfile names a crate release the registry no longer serves
-    cargo install wasm-bindgen-cli --version "$wbg" --force
+    # optimised: it rewrites every wasm of each build and runs the component tests
+    # (unoptimised, the component tests take 55 s instead of 13)
+    cargo install wasm-bindgen-cli --version "$wbg" --force --target-dir "$tools_target"
   fi
   # (the CLI has no --version: ask cargo what it installed)
   if ! command -v wasm-split-cli >/dev/null \
      || ! cargo install --list | grep -x "wasm_split_cli_support v$WASM_SPLIT_VERSION:" >/dev/null; then
     say "installing wasm-split-cli $WASM_SPLIT_VERSION (about 2 minutes)"
-    cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked --force
+    cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked --force \
+      --target-dir "$tools_target"
   fi
   if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
     say "installing Node.js and npm"
