@@ -18,6 +18,7 @@ pub mod epds_store;
 pub mod family;
 pub mod fetch;
 pub mod i18n;
+pub mod install;
 pub mod pages;
 pub mod pwa;
 pub mod sections;
@@ -113,6 +114,8 @@ const MESSAGES_WAIT_MS: i32 = 1500;
 /// [`MESSAGES_WAIT_MS`], so that Today shows whole (nothing moves down when they arrive).
 pub fn start() {
     console_error_panic_hook::set_once();
+    // The browser may offer to install before the app mounts.
+    install::listen();
     let lang = settings::load().lang;
     wasm_bindgen_futures::spawn_local(async move {
         match i18n::load(lang).await {

@@ -7,6 +7,7 @@ pub mod data_controls;
 pub mod demo_cards;
 pub mod event_card;
 pub mod icons;
+pub mod install;
 pub mod language_picker;
 pub mod later;
 pub mod message_card;

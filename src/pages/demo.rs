@@ -79,11 +79,13 @@ pub fn DemoPage() -> impl IntoView {
 fn InstallCode() -> impl IntoView {
     let i18n = use_i18n();
     let url = window().location().origin().map(|origin| format!("{origin}/")).unwrap_or_default();
+    // `?install`: the parent's phone, opened from the code, offers to install at once.
+    let link = format!("{url}?install");
     let label = {
-        let url = url.clone();
-        Signal::derive(move || format(i18n.lang(), Key::DemoQrLabel, &[("url", &url)]))
+        let link = link.clone();
+        Signal::derive(move || format(i18n.lang(), Key::DemoQrLabel, &[("url", &link)]))
     };
-    let code = view! { <QrCode text=url.clone() label=label/> };
+    let code = view! { <QrCode text=link label=label/> };
     view! {
         <section class="card" aria-labelledby="demo-qr">
             <h2 id="demo-qr">{move || i18n.t(Key::DemoQrHeading)}</h2>

@@ -5,7 +5,7 @@
 //! (`crate::sections`): a first visit, with no profile yet, does not download it; a visit
 //! with a profile fetches it at start, while the texts and messages load.
 
-use crate::components::{later::Later, page::Page, profile_form::ProfileForm};
+use crate::components::{install::InstallOffer, later::Later, page::Page, profile_form::ProfileForm};
 use crate::domain::calendar::Profile;
 use crate::domain::profile_draft::ProfileDraft;
 use crate::family::use_family;
@@ -17,8 +17,15 @@ use leptos::prelude::*;
 pub fn TodayPage() -> impl IntoView {
     let family = use_family();
     let active = Memo::new(move |_| family.with(|f| f.active_profile().cloned()));
+    // A calm moment to offer installing: the first profile was just saved, or the parent
+    // opened Cocon from the nurse's QR code (`/?install`).
+    let from_qr = leptos_router::hooks::use_query_map().with_untracked(|q| q.get("install").is_some());
+    let offer_install = move || from_qr || crate::install::just_started().get();
     view! {
         <Page title=Key::TodayTitle>
+            <Show when=offer_install>
+                <InstallOffer/>
+            </Show>
             <Later>
                 {move || match active.get() {
                     None => view! { <Onboarding/> }.into_any(),
@@ -38,9 +45,9 @@ fn Onboarding() -> impl IntoView {
     let family = use_family();
     let initial = ProfileDraft { name: i18n.t(Key::ProfileNameDefault).into(), ..Default::default() };
     let on_save = Callback::new(move |profile: Profile| {
-        let _ = family.update(|f| {
-            f.add_profile(profile);
-        });
+        if family.update(|f| f.add_profile(profile)).is_ok() {
+            crate::install::just_started().set(true);
+        }
     });
     // Today for the new profile is in the calendar section: fetched while the form is
     // filled in, not before (the first screen needs nothing more than the main module).

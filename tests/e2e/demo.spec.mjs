@@ -40,7 +40,7 @@ test('a demonstration neither reads nor changes the parent data, and leaving it 
   await page.goto(site.url('/settings'));
   await page.getByRole('link', { name: fr.demo.settings.link }).click();
   await expect(page.getByRole('heading', { level: 1, name: fr.demo.title })).toBeVisible();
-  const origin = site.url('/');
+  const origin = site.url('/?install');
   await expect(page.getByRole('img', { name: fill(fr.demo.qr.label, { url: origin }) })).toBeVisible();
   await expect(page.locator('svg.qr-code path')).toHaveAttribute('d', /^M4 4h7v1h-7z/);
   await axe(page);
