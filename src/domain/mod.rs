@@ -1,6 +1,7 @@
 //! The functional core: plain Rust, no browser APIs, tested natively with `cargo test`.
 
 pub mod backup;
+pub mod base64url;
 pub mod calendar;
 pub mod case;
 pub mod coverage;

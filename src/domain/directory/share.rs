@@ -8,6 +8,7 @@
 //! [`MAX_FRAGMENT_CHARS`] characters, so that the QR code stays one a phone's camera reads;
 //! descriptions are left out when they would not fit (English first).
 
+use super::super::base64url;
 use super::import::document_value;
 use super::Entry;
 use std::fmt;
@@ -42,40 +43,6 @@ impl fmt::Display for ShareError {
     }
 }
 
-const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-
-/// base64url without padding (RFC 4648, section 5).
-pub fn base64url(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let n = chunk.iter().enumerate().fold(0u32, |n, (i, b)| n | (u32::from(*b) << (16 - 8 * i)));
-        for i in 0..=chunk.len() {
-            out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
-        }
-    }
-    out
-}
-
-/// The bytes of base64url text without padding; `None` for any other character or a
-/// length no encoder writes.
-pub fn from_base64url(text: &str) -> Option<Vec<u8>> {
-    if text.len() % 4 == 1 {
-        return None;
-    }
-    let mut out = Vec::with_capacity(text.len() * 3 / 4);
-    for chunk in text.as_bytes().chunks(4) {
-        let mut n = 0u32;
-        for (i, c) in chunk.iter().enumerate() {
-            let v = ALPHABET.iter().position(|a| a == c)? as u32;
-            n |= v << (18 - 6 * i);
-        }
-        for i in 0..chunk.len() - 1 {
-            out.push((n >> (16 - 8 * i)) as u8);
-        }
-    }
-    Some(out)
-}
-
 /// The fragment (without `#`) that carries `entries`.
 pub fn fragment_of(entries: &[Entry]) -> Result<String, ShareError> {
     if entries.is_empty() {
@@ -86,7 +53,7 @@ pub fn fragment_of(entries: &[Entry]) -> Result<String, ShareError> {
     }
     let encode = |entries: &[Entry]| {
         let json = serde_json::to_string(&document_value(entries, None)).unwrap_or_default();
-        format!("d={}", base64url(&miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 9)))
+        format!("d={}", base64url::encode(&miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 9)))
     };
     // What matters to reach a place goes first: when the whole is too long for one code,
     // the English descriptions are left out, then the French ones.
@@ -125,7 +92,7 @@ pub fn read_fragment(hash: &str) -> Option<Result<Vec<u8>, ShareError>> {
     if body.len() > MAX_FRAGMENT_CHARS {
         return Some(Err(ShareError::Unreadable));
     }
-    let deflated = match from_base64url(body) {
+    let deflated = match base64url::decode(body) {
         Some(d) => d,
         None => return Some(Err(ShareError::Unreadable)),
     };
@@ -142,23 +109,6 @@ mod tests {
     use super::*;
 
     const BUNDLED: &str = include_str!("../../../public/content/directory.json");
-
-    #[test]
-    fn base64url_round_trips_and_refuses_other_text() {
-        for bytes in [&b""[..], b"f", b"fo", b"foo", b"foob", b"fooba", b"foobar", "Câlins « LAEP » €".as_bytes()]
-        {
-            let text = base64url(bytes);
-            assert!(!text.contains(['+', '/', '=']));
-            assert_eq!(from_base64url(&text).as_deref(), Some(bytes), "{text}");
-        }
-        // RFC 4648 test vectors, without padding.
-        assert_eq!(base64url(b"foobar"), "Zm9vYmFy");
-        assert_eq!(base64url(b"fo"), "Zm8");
-        assert_eq!(base64url(&[0xfb, 0xff]), "-_8");
-        assert_eq!(from_base64url("Zm9v!mFy"), None);
-        assert_eq!(from_base64url("Zm9vY"), None);
-        assert_eq!(from_base64url("Zm+v"), None);
-    }
 
     #[test]
     fn shared_entries_arrive_in_the_import_preview_as_they_left() {
@@ -226,7 +176,7 @@ mod tests {
         assert_eq!(read_fragment("#d=Zm9vYmFy"), Some(Err(ShareError::Unreadable)));
         // A readable fragment of anything else goes to the import's own checks.
         let hostile = br#"{"version":1,"entries":[{"name":"x","website":"javascript:alert(1)"}]}"#;
-        let fragment = format!("#d={}", base64url(&miniz_oxide::deflate::compress_to_vec(hostile, 9)));
+        let fragment = format!("#d={}", base64url::encode(&miniz_oxide::deflate::compress_to_vec(hostile, 9)));
         let bytes = read_fragment(&fragment).unwrap().unwrap();
         let preview = preview_import(&bytes, "Partagé", &[]).unwrap();
         assert!(preview.to_add.is_empty() && preview.rejected.len() == 1);
